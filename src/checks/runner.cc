@@ -1,0 +1,88 @@
+#include "checks/runner.h"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+namespace centinela::checks {
+
+namespace {
+
+constexpr size_t kObjectsPerTask = 256;
+constexpr size_t kMinObjectsForThreads = 2 * kObjectsPerTask;
+
+bool Contains(const std::vector<std::string>& ids, std::string_view id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+std::vector<const Check*> SelectChecks(const Registry& registry, const ScanOptions& options) {
+  std::vector<const Check*> selected;
+  for (const Check* check : registry.All()) {
+    std::string_view id = check->info().id;
+    if (!options.only.empty() && !Contains(options.only, id)) continue;
+    if (Contains(options.skip, id)) continue;
+    selected.push_back(check);
+  }
+  return selected;
+}
+
+void CheckRange(const k8s::Snapshot& snapshot, const std::vector<const Check*>& checks, size_t begin, size_t end,
+                std::vector<core::Finding>& out) {
+  auto objects = snapshot.objects();
+  for (size_t i = begin; i < end; ++i) {
+    const k8s::Object& object = objects[i];
+    ObjectContext ctx{object, snapshot.PodViewOf(object), snapshot};
+    for (const Check* check : checks) {
+      Emitter emitter(check->info(), out);
+      check->CheckObject(ctx, emitter);
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<core::Finding> RunChecks(const k8s::Snapshot& snapshot, const Registry& registry,
+                                     const ScanOptions& options) {
+  const std::vector<const Check*> checks = SelectChecks(registry, options);
+  const size_t count = snapshot.objects().size();
+  std::vector<core::Finding> findings;
+
+  unsigned threads = options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
+  if (count < kMinObjectsForThreads) threads = 1;
+  if (threads <= 1) {
+    CheckRange(snapshot, checks, 0, count, findings);
+  } else {
+    // Objects are handed out in fixed blocks; each block's findings are kept in block order so that the
+    // result does not depend on scheduling (the final sort makes it total anyway).
+    const size_t blocks = (count + kObjectsPerTask - 1) / kObjectsPerTask;
+    std::vector<std::vector<core::Finding>> per_block(blocks);
+    std::atomic<size_t> next{0};
+    auto worker = [&] {
+      for (size_t b = next.fetch_add(1); b < blocks; b = next.fetch_add(1)) {
+        CheckRange(snapshot, checks, b * kObjectsPerTask, std::min(count, (b + 1) * kObjectsPerTask), per_block[b]);
+      }
+    };
+    std::vector<std::thread> pool;
+    pool.reserve(threads - 1);
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+    worker();
+    for (auto& t : pool) t.join();
+    size_t total = 0;
+    for (const auto& v : per_block) total += v.size();
+    findings.reserve(total);
+    for (auto& v : per_block) std::move(v.begin(), v.end(), std::back_inserter(findings));
+  }
+
+  for (const Check* check : checks) {
+    Emitter emitter(check->info(), findings);
+    check->CheckSnapshot(snapshot, emitter);
+  }
+
+  if (options.min_severity != core::Severity::kInfo) {
+    std::erase_if(findings, [&](const core::Finding& f) { return f.severity < options.min_severity; });
+  }
+  std::sort(findings.begin(), findings.end(), core::FindingLess);
+  return findings;
+}
+
+}  // namespace centinela::checks

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "core/severity.h"
+
+namespace centinela::core {
+
+/// Identifies a Kubernetes (or AWS) object in output.
+struct ObjectRef {
+  std::string api_version;
+  std::string kind;
+  std::string namespace_;  ///< Empty for cluster-scoped objects and when the manifest has none.
+  std::string name;
+};
+
+/// One security finding. Produced by checks, consumed by report/ and admission/.
+struct Finding {
+  std::string check;  ///< Stable check id, e.g. "container-privileged".
+  std::string title;
+  Severity severity = Severity::kMedium;
+  Control control = Control::kOrchestrator;
+  Layer layer = Layer::kCluster;
+  ObjectRef object;
+  std::string file;
+  uint32_t line = 0;
+  uint32_t column = 0;
+  std::string path;  ///< Field path, e.g. "spec.template.spec.containers[0].securityContext.privileged".
+  std::string message;
+  std::string remediation;
+  bool suppressed = false;
+  std::string suppression;  ///< Why it was suppressed: "annotation", "config: <rule>", plus any reason given.
+};
+
+/// Orders findings for stable output: file, line, column, check id, path.
+bool FindingLess(const Finding& a, const Finding& b);
+
+}  // namespace centinela::core

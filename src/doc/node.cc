@@ -1,0 +1,112 @@
+#include "doc/node.h"
+
+#include <cmath>
+
+namespace centinela::doc {
+
+std::string_view ToString(NodeKind kind) {
+  switch (kind) {
+    case NodeKind::kNull: return "null";
+    case NodeKind::kBool: return "boolean";
+    case NodeKind::kInt: return "integer";
+    case NodeKind::kFloat: return "number";
+    case NodeKind::kString: return "string";
+    case NodeKind::kSequence: return "list";
+    case NodeKind::kMapping: return "mapping";
+  }
+  return "unknown";
+}
+
+std::optional<bool> Node::AsBool() const {
+  if (kind_ != NodeKind::kBool) return std::nullopt;
+  return bool_;
+}
+
+std::optional<int64_t> Node::AsInt() const {
+  if (kind_ == NodeKind::kInt) return int_;
+  if (kind_ == NodeKind::kFloat && std::isfinite(double_) && std::trunc(double_) == double_ &&
+      std::fabs(double_) < 9.2e18) {
+    return static_cast<int64_t>(double_);
+  }
+  return std::nullopt;
+}
+
+std::optional<double> Node::AsDouble() const {
+  if (kind_ == NodeKind::kInt) return static_cast<double>(int_);
+  if (kind_ == NodeKind::kFloat) return double_;
+  return std::nullopt;
+}
+
+std::optional<std::string_view> Node::AsString() const {
+  if (kind_ != NodeKind::kString) return std::nullopt;
+  return text();
+}
+
+const Node* Node::Get(std::string_view key) const {
+  if (kind_ != NodeKind::kMapping) return nullptr;
+  for (const Entry& e : entries()) {
+    if (e.key->IsScalar() && e.key->text() == key) return e.value;
+  }
+  return nullptr;
+}
+
+const Node* Node::GetPath(std::initializer_list<std::string_view> keys) const {
+  const Node* n = this;
+  for (std::string_view k : keys) {
+    n = n->Get(k);
+    if (n == nullptr) return nullptr;
+  }
+  return n;
+}
+
+std::string_view Node::GetText(std::string_view key) const {
+  const Node* n = Get(key);
+  return n != nullptr ? n->text() : std::string_view();
+}
+
+bool Equal(const Node& a, const Node& b) {
+  if (&a == &b) return true;
+  if (a.kind() != b.kind()) return false;
+  switch (a.kind()) {
+    case NodeKind::kNull: return true;
+    case NodeKind::kBool: return a.AsBool() == b.AsBool();
+    case NodeKind::kInt: return a.AsInt() == b.AsInt();
+    case NodeKind::kFloat: {
+      double x = *a.AsDouble(), y = *b.AsDouble();
+      return x == y || (std::isnan(x) && std::isnan(y));
+    }
+    case NodeKind::kString: return a.text() == b.text();
+    case NodeKind::kSequence: {
+      if (a.size() != b.size()) return false;
+      for (size_t i = 0; i < a.size(); ++i) {
+        if (!Equal(*a.items()[i], *b.items()[i])) return false;
+      }
+      return true;
+    }
+    case NodeKind::kMapping: {
+      if (a.size() != b.size()) return false;
+      for (size_t i = 0; i < a.size(); ++i) {
+        if (!Equal(*a.entries()[i].key, *b.entries()[i].key) || !Equal(*a.entries()[i].value, *b.entries()[i].value)) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string Describe(const Node& node) {
+  switch (node.kind()) {
+    case NodeKind::kSequence: return "[list of " + std::to_string(node.size()) + "]";
+    case NodeKind::kMapping: return "{mapping of " + std::to_string(node.size()) + "}";
+    case NodeKind::kNull: return "null";
+    default: {
+      std::string text(node.text());
+      if (text.size() > 60) text = text.substr(0, 57) + "...";
+      return text;
+    }
+  }
+}
+
+}  // namespace centinela::doc
