@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string_view>
 
 namespace centinela::k8s {
@@ -16,7 +17,10 @@ struct KindInfo {
 /// Looks up a built-in kind by name (case-sensitive, as in manifests). Unknown kinds (CRDs) return nullopt and
 /// are treated as namespaced.
 std::optional<KindInfo> FindKind(std::string_view kind);
+/// False only for built-in cluster-scoped kinds.
 bool IsNamespacedKind(std::string_view kind);
+/// Every built-in kind known to FindKind, grouped by API group.
+std::span<const KindInfo> BuiltinKinds();
 
 /// True for kinds that carry a pod template or are a Pod: Pod, Deployment, ReplicaSet, StatefulSet, DaemonSet,
 /// Job, CronJob, ReplicationController, PodTemplate.
@@ -33,5 +37,7 @@ struct DeprecatedApi {
 
 /// The entry for (apiVersion, kind), if that pair is deprecated or removed upstream.
 std::optional<DeprecatedApi> FindDeprecatedApi(std::string_view api_version, std::string_view kind);
+/// The whole table FindDeprecatedApi searches, ordered by removal release.
+std::span<const DeprecatedApi> DeprecatedApis();
 
 }  // namespace centinela::k8s

@@ -36,7 +36,8 @@ struct Object {
   /// The API group ("" for core) and version parsed from api_version.
   std::string_view group() const;
   std::string_view version() const;
-  /// metadata.namespace, or "default" for a namespaced object that has none (as `kubectl apply` would do).
+  /// metadata.namespace, or "default" for a namespaced object that has none (as `kubectl apply` would do);
+  /// always empty for a cluster-scoped object (the API server ignores its metadata.namespace).
   std::string_view EffectiveNamespace() const;
   std::string_view Label(std::string_view key, std::string_view fallback = {}) const;
   std::string_view Annotation(std::string_view key, std::string_view fallback = {}) const;

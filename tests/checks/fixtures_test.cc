@@ -119,8 +119,8 @@ TEST_P(FixturesTest, FindingsMatchMarkers) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Checks, FixturesTest, ::testing::ValuesIn(FixtureIds()),
-                         [](const ::testing::TestParamInfo<std::string>& info) {
-                           std::string name = info.param;
+                         [](const ::testing::TestParamInfo<std::string>& param) {
+                           std::string name = param.param;
                            std::replace(name.begin(), name.end(), '-', '_');
                            return name;
                          });
