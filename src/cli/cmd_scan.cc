@@ -19,10 +19,19 @@
 #include "doc/corpus.h"
 #include "k8s/snapshot.h"
 #include "report/report.h"
+#include "report/text.h"
 
 namespace centinela::cli {
 
 namespace {
+
+// Diagnostics quote the input; a hostile manifest must not be able to send escape sequences to the terminal.
+std::string FormatForTerminal(core::Diagnostic d, bool color) {
+  d.location.file = report::SanitizeForTerminal(d.location.file);
+  d.message = report::SanitizeForTerminal(d.message);
+  d.source_line = report::SanitizeForTerminal(d.source_line, /*keep_tabs=*/true);
+  return core::FormatDiagnostic(d, color, color);
+}
 
 struct ScanFlags {
   std::vector<std::string> paths;
@@ -84,7 +93,7 @@ std::optional<checks::Config> LoadConfig(const std::string& program, const std::
   core::DiagnosticSink sink;
   corpus.AddPath(path, sink);
   if (sink.error_count() > 0) {
-    for (const auto& d : sink.Sorted()) std::cerr << core::FormatDiagnostic(d, true, ColorAllowed(2)) << "\n";
+    for (const auto& d : sink.Sorted()) std::cerr << FormatForTerminal(d, ColorAllowed(2)) << "\n";
     *failed = true;
     return std::nullopt;
   }
@@ -178,17 +187,20 @@ int RunScan(const std::string& program, std::vector<std::string> args) {
   scan.documents = corpus.documents().size();
   scan.objects = snapshot.objects().size();
   scan.fail_on = fail_on;
+  scan.never_fail = never_fail;
   scan.tool_version = std::string(Version());
 
-  // Diagnostics always go to stderr (file:line:col: error: ...); the structured formats carry them too.
+  // Diagnostics always go to stderr (file:line:col: error: ...); the reports carry them too (the table only
+  // counts them, so they are not printed twice).
   const std::vector<core::Diagnostic> diagnostics = sink.Sorted();
   const bool stderr_color = ColorAllowed(2);
-  for (const auto& d : diagnostics) std::cerr << core::FormatDiagnostic(d, stderr_color, stderr_color) << "\n";
+  for (const auto& d : diagnostics) std::cerr << FormatForTerminal(d, stderr_color) << "\n";
   const report::Format format = *report::ParseFormat(flags.format);
-  if (format != report::Format::kTable) scan.diagnostics = diagnostics;
+  scan.diagnostics = diagnostics;
 
   report::WriteOptions write_options;
   write_options.show_suppressed = flags.show_suppressed;
+  write_options.print_diagnostics = false;
   if (flags.output.empty()) {
     write_options.color = flags.color == "always" || (flags.color == "auto" && ColorAllowed(1));
     report::Write(format, scan, registry, write_options, std::cout);
@@ -206,7 +218,6 @@ int RunScan(const std::string& program, std::vector<std::string> args) {
       std::any_of(diagnostics.begin(), diagnostics.end(),
                   [](const core::Diagnostic& d) { return d.level == core::DiagLevel::kError; });
   if (input_errors) return kExitUsage;
-  if (never_fail) return kExitOk;
   report::Summary summary = report::Summarize(scan);
   return summary.failing > 0 ? kExitFindings : kExitOk;
 }

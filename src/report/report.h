@@ -24,13 +24,15 @@ std::string_view ToString(Format format);
 
 /// Everything a scan produced, as handed to a writer.
 struct ScanReport {
-  std::vector<core::Finding> findings;        ///< All findings, suppressed ones included, in FindingLess order.
+  std::vector<core::Finding>
+      findings;  ///< All findings, suppressed ones included, in FindingLess order.
   std::vector<core::Diagnostic> diagnostics;  ///< Input problems, sorted.
   std::vector<std::string> inputs;            ///< Paths as given on the command line.
   size_t files = 0;                           ///< Inputs read.
   size_t documents = 0;                       ///< Documents parsed.
   size_t objects = 0;                         ///< Kubernetes objects scanned.
   core::Severity fail_on = core::Severity::kHigh;
+  bool never_fail = false;  ///< `--fail-on none`: no finding fails the run (fail_on is then ignored).
   std::string tool_version;
 };
 
@@ -50,17 +52,21 @@ Summary Summarize(const ScanReport& report);
 struct WriteOptions {
   bool color = false;            ///< ANSI colour (table only; the CLI sets it only on a terminal).
   bool show_suppressed = false;  ///< Include suppressed findings in the output.
+  /// Table only: print `report.diagnostics` above the findings. A front end that has already
+  /// printed them (to stderr) turns this off but still passes them, so that the summary counts
+  /// input errors and never reports a PASS for input that could not be read.
+  bool print_diagnostics = true;
   /// Absolute URI of the project, ending in "/", under which "docs/checks/<id>.md" resolves (SARIF
-  /// informationUri and rule helpUri, which SARIF requires to be absolute). Empty: both are omitted and
-  /// the rule help names the relative path instead.
+  /// informationUri and rule helpUri, which SARIF requires to be absolute). Empty: both are omitted
+  /// and the rule help names the relative path instead.
   std::string docs_uri;
 };
 
 /// Writes the report in `format`. The registry supplies rule metadata (SARIF rules, help text).
-/// JSON: schema "centinela.dev/v1" (docs/output.md). SARIF 2.1.0. JUnit XML: one testsuite per control, one
-/// testcase per finding. Table: grouped by control then severity, with file:line, object and message, and a
-/// summary with counts per control and severity.
-void Write(Format format, const ScanReport& report, const checks::Registry& registry, const WriteOptions& options,
-           std::ostream& out);
+/// JSON: schema "centinela.dev/v1" (docs/output.md). SARIF 2.1.0. JUnit XML: one testsuite per
+/// control, one testcase per finding. Table: grouped by control then severity, with file:line,
+/// object and message, and a summary with counts per control and severity.
+void Write(Format format, const ScanReport& report, const checks::Registry& registry,
+           const WriteOptions& options, std::ostream& out);
 
 }  // namespace centinela::report

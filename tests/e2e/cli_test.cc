@@ -138,7 +138,10 @@ TEST(Cli, FailOnAndMinSeverity) {
   EXPECT_EQ(Centinela("scan examples/picturesocial/incident --min-severity critical -o json", &out), 1);
   auto j = nlohmann::json::parse(out);
   for (const auto& f : j["findings"]) EXPECT_EQ(f["severity"], "critical");
-  EXPECT_EQ(Centinela("scan examples/picturesocial/app --fail-on info -o json", &out), 1);
+  EXPECT_EQ(Centinela("scan examples/picturesocial/incident --fail-on critical -o json", &out), 1);
+  // The hardened application has no unsuppressed finding at all, not even at info.
+  EXPECT_EQ(Centinela("scan examples/picturesocial/app --fail-on info -o json", &out), 0);
+  EXPECT_EQ(nlohmann::json::parse(out)["summary"]["total"], 0);
 }
 
 TEST(Cli, OutputFile) {
