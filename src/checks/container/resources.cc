@@ -1,0 +1,37 @@
+#include "checks/container/resources.h"
+
+#include "doc/node.h"
+
+namespace centinela::checks {
+
+namespace {
+
+bool HasKey(const doc::Node* item, std::string_view list, std::string_view resource) {
+  const doc::Node* value = item->GetPath({list, resource});
+  return value != nullptr && !value->IsNull();
+}
+
+}  // namespace
+
+ResourceDefaults ContainerResourceDefaults(const k8s::Snapshot& snapshot, std::string_view ns) {
+  ResourceDefaults d;
+  for (const k8s::Object* range : snapshot.OfKind("LimitRange")) {
+    if (range->EffectiveNamespace() != ns) continue;
+    const doc::Node* limits = range->node->GetPath({"spec", "limits"});
+    if (limits == nullptr) continue;
+    for (const doc::Node* item : limits->items()) {
+      if (item->GetText("type") != "Container") continue;
+      bool limit_cpu = HasKey(item, "default", "cpu") || HasKey(item, "max", "cpu");
+      bool limit_memory = HasKey(item, "default", "memory") || HasKey(item, "max", "memory");
+      d.limit_cpu = d.limit_cpu || limit_cpu;
+      d.limit_memory = d.limit_memory || limit_memory;
+      d.request_cpu = d.request_cpu || limit_cpu || HasKey(item, "defaultRequest", "cpu") ||
+                      HasKey(item, "min", "cpu");
+      d.request_memory = d.request_memory || limit_memory ||
+                         HasKey(item, "defaultRequest", "memory") || HasKey(item, "min", "memory");
+    }
+  }
+  return d;
+}
+
+}  // namespace centinela::checks
