@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "doc/scalar.h"
+
 namespace centinela::doc {
 
 std::string_view ToString(NodeKind kind) {
@@ -17,23 +19,31 @@ std::string_view ToString(NodeKind kind) {
   return "unknown";
 }
 
+static_assert(sizeof(Node) == 24, "Node layout grew; trees of large inputs hold millions of nodes");
+
 std::optional<bool> Node::AsBool() const {
   if (kind_ != NodeKind::kBool) return std::nullopt;
-  return bool_;
+  return ParseBoolScalar(text());
 }
 
 std::optional<int64_t> Node::AsInt() const {
-  if (kind_ == NodeKind::kInt) return int_;
-  if (kind_ == NodeKind::kFloat && std::isfinite(double_) && std::trunc(double_) == double_ &&
-      std::fabs(double_) < 9.2e18) {
-    return static_cast<int64_t>(double_);
+  if (kind_ == NodeKind::kInt) return ParseIntScalar(text());
+  if (kind_ == NodeKind::kFloat) {
+    std::optional<double> d = ParseFloatScalar(text());
+    if (d && std::isfinite(*d) && std::trunc(*d) == *d && std::fabs(*d) < 9.2e18) {
+      return static_cast<int64_t>(*d);
+    }
   }
   return std::nullopt;
 }
 
 std::optional<double> Node::AsDouble() const {
-  if (kind_ == NodeKind::kInt) return static_cast<double>(int_);
-  if (kind_ == NodeKind::kFloat) return double_;
+  if (kind_ == NodeKind::kInt) {
+    std::optional<int64_t> i = ParseIntScalar(text());
+    if (i) return static_cast<double>(*i);
+    return std::nullopt;
+  }
+  if (kind_ == NodeKind::kFloat) return ParseFloatScalar(text());
   return std::nullopt;
 }
 
@@ -72,8 +82,9 @@ bool Equal(const Node& a, const Node& b) {
     case NodeKind::kBool: return a.AsBool() == b.AsBool();
     case NodeKind::kInt: return a.AsInt() == b.AsInt();
     case NodeKind::kFloat: {
-      double x = *a.AsDouble(), y = *b.AsDouble();
-      return x == y || (std::isnan(x) && std::isnan(y));
+      std::optional<double> x = a.AsDouble(), y = b.AsDouble();
+      if (!x || !y) return a.text() == b.text();
+      return *x == *y || (std::isnan(*x) && std::isnan(*y));
     }
     case NodeKind::kString: return a.text() == b.text();
     case NodeKind::kSequence: {

@@ -78,7 +78,9 @@ class Node {
  private:
   friend class NodeBuilder;
   static constexpr uint8_t kQuotedFlag = 1;
+  static constexpr uint8_t kMergeKeyFlag = 2;  // a YAML merge key `<<`; only seen while loading
 
+  // 24 bytes: trees of large inputs hold millions of nodes. Scalar values are parsed from the text on access.
   NodeKind kind_ = NodeKind::kNull;
   uint8_t flags_ = 0;
   uint32_t line_ = 0;
@@ -88,11 +90,6 @@ class Node {
     const char* text_ = "";
     const Node* const* items_;
     const Entry* entries_;
-  };
-  union {
-    int64_t int_ = 0;
-    double double_;
-    bool bool_;
   };
 };
 

@@ -1,0 +1,307 @@
+#include "checks/data/credentials.h"
+
+#include <algorithm>
+#include <iterator>
+#include <utility>
+
+#include "checks/container/credentials.h"
+#include "core/strings.h"
+
+namespace centinela::checks {
+
+namespace {
+
+bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAlpha(char c) { return IsLower(c) || IsUpper(c); }
+bool IsAlnum(char c) { return IsAlpha(c) || IsDigit(c); }
+bool IsBase64Char(char c) { return IsAlnum(c) || c == '+' || c == '/'; }
+
+template <size_t N>
+bool In(std::string_view word, const std::string_view (&set)[N]) {
+  return std::find(std::begin(set), std::end(set), word) != std::end(set);
+}
+
+// Words of keys whose numeric values are still credentials.
+constexpr std::string_view kPasswordWords[] = {"password",   "passwd",   "pwd", "pass",
+                                               "passphrase", "passcode", "pin"};
+
+// Strips blanks and one pair of matching quotes.
+std::string_view Unquote(std::string_view s) {
+  s = core::Trim(s);
+  if (s.size() >= 2 && (s.front() == '"' || s.front() == '\'') && s.back() == s.front()) {
+    s = s.substr(1, s.size() - 2);
+  }
+  return s;
+}
+
+bool IsNumber(std::string_view s) {
+  if (s.empty()) return false;
+  bool digit = false;
+  for (char c : s) {
+    if (IsDigit(c)) {
+      digit = true;
+    } else if (c != '.' && c != '-' && c != '+' && c != '_') {
+      return false;
+    }
+  }
+  return digit;
+}
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+}  // namespace
+
+std::vector<std::string> KeyWords(std::string_view key) {
+  std::vector<std::string> words;
+  std::string cur;
+  auto flush = [&] {
+    if (!cur.empty()) words.push_back(std::move(cur));
+    cur.clear();
+  };
+  for (size_t i = 0; i < key.size(); ++i) {
+    char c = key[i];
+    if (!IsAlnum(c)) {
+      flush();
+      continue;
+    }
+    if (!cur.empty()) {
+      char prev = key[i - 1];
+      bool hump = IsLower(prev) && IsUpper(c);
+      bool acronym_end = IsUpper(prev) && IsUpper(c) && i + 1 < key.size() && IsLower(key[i + 1]);
+      bool digits = IsDigit(prev) != IsDigit(c);
+      if (hump || acronym_end || digits) flush();
+    }
+    cur += IsUpper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  flush();
+  return words;
+}
+
+bool IsAwsAccessKeyIdName(std::string_view key) {
+  std::vector<std::string> w = KeyWords(key);
+  // ...access key id / access key (with aws) / accesskeyid
+  for (size_t i = 0; i + 1 < w.size(); ++i) {
+    if (w[i] == "access" && w[i + 1] == "key") {
+      bool id = i + 2 < w.size() && w[i + 2] == "id";
+      bool aws = std::find(w.begin(), w.end(), "aws") != w.end();
+      if (id || aws) return true;
+    }
+  }
+  return std::find(w.begin(), w.end(), "accesskeyid") != w.end();
+}
+
+bool IsAwsSecretAccessKeyName(std::string_view key) {
+  std::vector<std::string> w = KeyWords(key);
+  bool aws = std::find(w.begin(), w.end(), "aws") != w.end();
+  for (size_t i = 0; i + 1 < w.size(); ++i) {
+    if (w[i] == "secret" && w[i + 1] == "access" && i + 2 < w.size() && w[i + 2] == "key")
+      return true;
+    if (w[i] == "secret" && w[i + 1] == "key" && aws) return true;
+  }
+  return std::find(w.begin(), w.end(), "secretaccesskey") != w.end();
+}
+
+bool IsReferenceValue(std::string_view value) {
+  std::string_view v = Unquote(value);
+  if (IsPlaceholderValue(v)) return true;
+  if (v.size() > 1 && v.front() == '$') {
+    bool identifier = true;
+    for (char c : v.substr(1)) identifier = identifier && (IsAlnum(c) || c == '_');
+    if (identifier) return true;  // $VAR
+  }
+  std::string lower = core::ToLower(v);
+  for (std::string_view p : {"/", "./", "../", "~/", "file:", "vault:", "ref+",
+                             "arn:", "secretsmanager:", "ssm:", "projects/"}) {
+    if (StartsWith(lower, p)) return true;
+  }
+  return false;
+}
+
+bool IsLiteralCredential(std::string_view key, std::string_view value) {
+  if (!IsSensitiveName(key) || IsReferenceValue(value)) return false;
+  if (IsNumber(Unquote(value))) {
+    for (const std::string& w : KeyWords(key)) {
+      if (In(w, kPasswordWords)) return true;
+    }
+    return false;
+  }
+  return true;
+}
+
+bool IsAwsAccessKeyId(std::string_view value) {
+  std::string_view v = Unquote(value);
+  auto id = FindAwsAccessKeyId(v);
+  return v.size() == 20 && id && *id == v;
+}
+
+std::string RedactKeyId(std::string_view key_id) {
+  std::string out(key_id.size(), '*');
+  if (key_id.size() <= 8) return out;
+  out.replace(0, 4, key_id.substr(0, 4));
+  out.replace(out.size() - 4, 4, key_id.substr(key_id.size() - 4));
+  return out;
+}
+
+std::optional<std::string> FindPemPrivateKey(std::string_view text) {
+  constexpr std::string_view kBegin = "-----BEGIN ";
+  size_t pos = 0;
+  while ((pos = text.find(kBegin, pos)) != std::string_view::npos) {
+    size_t label_start = pos + kBegin.size();
+    size_t label_end = text.find("-----", label_start);
+    if (label_end == std::string_view::npos) return std::nullopt;
+    std::string_view label = text.substr(label_start, label_end - label_start);
+    pos = label_end + 5;
+    if (label.find('\n') != std::string_view::npos ||
+        label.find("PRIVATE KEY") == std::string_view::npos) {
+      continue;
+    }
+    size_t end = text.find("-----END", pos);
+    std::string_view body =
+        text.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
+    size_t material = 0;
+    for (char c : body) material += IsBase64Char(c) ? 1 : 0;
+    if (material >= 32) return std::string(label);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> FindUrlWithPassword(std::string_view text) {
+  size_t pos = 0;
+  while ((pos = text.find("://", pos)) != std::string_view::npos) {
+    size_t scheme_start = pos;
+    while (scheme_start > 0) {
+      char c = text[scheme_start - 1];
+      if (!(IsAlnum(c) || c == '+' || c == '.' || c == '-')) break;
+      --scheme_start;
+    }
+    std::string_view scheme = text.substr(scheme_start, pos - scheme_start);
+    size_t auth_start = pos + 3;
+    size_t auth_end = text.find_first_of("/?# \t\r\n\"'", auth_start);
+    if (auth_end == std::string_view::npos) auth_end = text.size();
+    std::string_view authority = text.substr(auth_start, auth_end - auth_start);
+    pos = auth_start;
+    if (scheme.empty() || !IsAlpha(scheme.front())) continue;
+    size_t at = authority.rfind('@');
+    if (at == std::string_view::npos) continue;
+    std::string_view userinfo = authority.substr(0, at);
+    size_t colon = userinfo.find(':');
+    if (colon == std::string_view::npos) continue;
+    std::string_view password = userinfo.substr(colon + 1);
+    if (password.empty() || IsReferenceValue(password)) continue;
+    return std::string(scheme) + "://" + std::string(userinfo.substr(0, colon)) + ":****@" +
+           std::string(authority.substr(at + 1));
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+bool IsKeyChar(char c) {
+  return IsAlnum(c) || c == '_' || c == '.' || c == '-' || c == '[' || c == ']';
+}
+
+bool ValidKey(std::string_view key) {
+  if (key.empty() || key.size() > 128) return false;
+  return std::all_of(key.begin(), key.end(), IsKeyChar);
+}
+
+std::string_view CleanValue(std::string_view v) {
+  v = core::Trim(v);
+  while (!v.empty() && (v.back() == ',' || v.back() == ';')) v.remove_suffix(1);
+  return Unquote(v);
+}
+
+}  // namespace
+
+std::vector<Assignment> FindAssignments(std::string_view text) {
+  std::vector<Assignment> out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = core::Trim(text.substr(start, end - start));
+    start = end + 1;
+    if (line.empty() || line.front() == '#' || line.front() == ';' || StartsWith(line, "//") ||
+        StartsWith(line, "<!--")) {
+      continue;
+    }
+    for (std::string_view p : {"export ", "set "}) {
+      if (StartsWith(line, p)) line = core::Trim(line.substr(p.size()));
+    }
+    // The whole line: `key = value`, `key: value`, `"key": "value",`.
+    size_t sep = line.find_first_of("=:");
+    if (sep != std::string_view::npos) {
+      std::string_view key = Unquote(line.substr(0, sep));
+      if (ValidKey(key))
+        out.push_back({std::string(key), std::string(CleanValue(line.substr(sep + 1)))});
+    }
+    // Tokens: `--db-password=x`, `-Ddb.password=x`, `Password=x;` in connection strings, `a=b&c=d`.
+    size_t t = 0;
+    while (t < line.size()) {
+      size_t t_end = line.find_first_of(" \t;&,?", t);
+      if (t_end == std::string_view::npos) t_end = line.size();
+      std::string_view token = line.substr(t, t_end - t);
+      t = t_end + 1;
+      size_t eq = token.find('=');
+      if (eq == std::string_view::npos || eq == 0) continue;
+      std::string_view key = token.substr(0, eq);
+      if (StartsWith(key, "-D")) {
+        key.remove_prefix(2);
+      } else {
+        while (!key.empty() && key.front() == '-') key.remove_prefix(1);
+      }
+      key = Unquote(key);
+      if (!ValidKey(key)) continue;
+      out.push_back({std::string(key), std::string(CleanValue(token.substr(eq + 1)))});
+    }
+  }
+  return out;
+}
+
+std::optional<std::string> DecodeBase64(std::string_view text) {
+  auto value = [](char c) -> int {
+    if (IsUpper(c)) return c - 'A';
+    if (IsLower(c)) return c - 'a' + 26;
+    if (IsDigit(c)) return c - '0' + 52;
+    if (c == '+') return 62;
+    if (c == '/') return 63;
+    return -1;
+  };
+  std::string clean;
+  clean.reserve(text.size());
+  for (char c : text) {
+    if (c != '\r' && c != '\n') clean += c;
+  }
+  if (clean.size() % 4 != 0) return std::nullopt;
+  std::string out;
+  out.reserve(clean.size() / 4 * 3);
+  for (size_t i = 0; i < clean.size(); i += 4) {
+    int v[4];
+    int pad = 0;
+    for (int k = 0; k < 4; ++k) {
+      char c = clean[i + k];
+      if (c == '=') {
+        // Padding only at the end of the last quantum, and at most two.
+        if (i + 4 != clean.size() || k < 2) return std::nullopt;
+        ++pad;
+        v[k] = 0;
+        continue;
+      }
+      if (pad > 0) return std::nullopt;
+      v[k] = value(c);
+      if (v[k] < 0) return std::nullopt;
+    }
+    unsigned triple = (static_cast<unsigned>(v[0]) << 18) | (static_cast<unsigned>(v[1]) << 12) |
+                      (static_cast<unsigned>(v[2]) << 6) | static_cast<unsigned>(v[3]);
+    out += static_cast<char>((triple >> 16) & 0xff);
+    if (pad < 2) out += static_cast<char>((triple >> 8) & 0xff);
+    if (pad < 1) out += static_cast<char>(triple & 0xff);
+  }
+  return out;
+}
+
+}  // namespace centinela::checks
