@@ -22,8 +22,8 @@ void Emitter::Emit(const k8s::Object& object, const doc::Node* at, std::string p
                    std::optional<core::Severity> severity) {
   const doc::Node* where = at != nullptr ? at : object.node;
   core::Finding f;
-  f.check = std::string(info_.id);
-  f.title = std::string(info_.title);
+  f.check = info_.id;
+  f.title = info_.title;
   f.severity = severity.value_or(info_.severity);
   f.control = info_.control;
   f.layer = info_.layer;
@@ -33,7 +33,7 @@ void Emitter::Emit(const k8s::Object& object, const doc::Node* at, std::string p
   f.column = where->column();
   f.path = std::move(path);
   f.message = std::move(message);
-  f.remediation = std::string(info_.remediation);
+  f.remediation = info_.remediation;
   if (IgnoredByAnnotation(object, info_.id)) {
     f.suppressed = true;
     f.suppression = "annotation " + std::string(kIgnoreAnnotation);

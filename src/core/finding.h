@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "core/severity.h"
 
@@ -16,9 +17,14 @@ struct ObjectRef {
 };
 
 /// One security finding. Produced by checks, consumed by report/ and admission/.
+///
+/// `check`, `title` and `remediation` view the static metadata of the check that produced the finding (a
+/// constexpr CheckInfo, alive for the whole program): a large scan holds hundreds of thousands of findings, and
+/// copying that text into each one cost more memory than the documents themselves. Never point them at a
+/// temporary string.
 struct Finding {
-  std::string check;  ///< Stable check id, e.g. "container-privileged".
-  std::string title;
+  std::string_view check;  ///< Stable check id, e.g. "container-privileged".
+  std::string_view title;
   Severity severity = Severity::kMedium;
   Control control = Control::kOrchestrator;
   Layer layer = Layer::kCluster;
@@ -28,7 +34,7 @@ struct Finding {
   uint32_t column = 0;
   std::string path;  ///< Field path, e.g. "spec.template.spec.containers[0].securityContext.privileged".
   std::string message;
-  std::string remediation;
+  std::string_view remediation;
   bool suppressed = false;
   std::string suppression;  ///< Why it was suppressed: "annotation", "config: <rule>", plus any reason given.
 };

@@ -14,6 +14,9 @@ namespace centinela::doc {
 namespace {
 
 namespace od = simdjson::ondemand;
+
+// Corpus keeps 64 readable bytes after every JSON text it loads (see corpus.cc).
+static_assert(simdjson::SIMDJSON_PADDING <= 64);
 using core::DiagLevel;
 
 bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }

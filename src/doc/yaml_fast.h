@@ -11,11 +11,12 @@
 namespace centinela::doc {
 
 /// A fast parser for the plain block YAML that kubectl, Helm and kustomize write: block mappings and
-/// sequences indented with spaces, single-line plain and quoted scalars, `{}` and `[]`, comments. It gives the
-/// same tree and positions as the libfyaml path. It gives up (returns nullptr, reports nothing and leaves no
-/// nodes behind) on anything else: flow collections with content, block scalars, anchors, aliases, tags,
-/// merge keys, escapes in double-quoted scalars, multi-line scalars, tabs, CR, directives, empty values,
-/// errors of any kind, and documents over a limit; the caller then parses the document with libfyaml.
+/// sequences indented with spaces, single-line plain and quoted scalars, literal block scalars (`|`, `|-`) as
+/// mapping values, `{}` and `[]`, comments. It gives the same tree and positions as the libfyaml path. It
+/// gives up (returns nullptr, reports nothing and leaves no nodes behind) on anything else: flow collections
+/// with content, folded and other block scalars, anchors, aliases, tags, merge keys, escapes in double-quoted
+/// scalars, multi-line flow scalars, tabs, CR, directives, empty values, errors of any kind, and documents
+/// over a limit; the caller then parses the document with libfyaml.
 ///
 /// `begin`/`end` delimit one document of `source` (see SplitYamlStream); `line` is the line of `begin`.
 /// `stats`: what CheckText found in that range, when the caller has already checked it (it must have found no

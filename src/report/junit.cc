@@ -50,7 +50,7 @@ void WriteFindingCase(const core::Finding& f, std::string& out) {
     out += core::ToString(f.severity);
     out += "\">";
     std::string body = LocationLabel(f.file, f.line) + "\n" + f.message;
-    if (!f.remediation.empty()) body += "\nRemediation: " + f.remediation;
+    if (!f.remediation.empty()) body += "\nRemediation: " + std::string(f.remediation);
     out += XmlEscapeText(body);
     out += "</failure>\n";
   }

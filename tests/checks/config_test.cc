@@ -18,9 +18,9 @@ core::Result<Config> Parse(const std::string& yaml) {
   return ParseConfig(corpus.documents()[0]);
 }
 
-core::Finding MakeFinding(std::string check, std::string kind, std::string ns, std::string name) {
+core::Finding MakeFinding(std::string_view check, std::string kind, std::string ns, std::string name) {
   core::Finding f;
-  f.check = std::move(check);
+  f.check = check;
   f.object.kind = std::move(kind);
   f.object.namespace_ = std::move(ns);
   f.object.name = std::move(name);

@@ -118,6 +118,15 @@ metadata: {name: d, namespace: other}
 spec:
   podSelector: {matchExpressions: [{key: a, operator: Bogus}]}
   ingress: [{from: [], ports: []}]
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: e, namespace: third}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: f, namespace: third}
+spec: [not, a, mapping]
 )",
                  sink);
   k8s::Snapshot snapshot = k8s::Snapshot::Build(corpus.documents(), sink);
@@ -140,6 +149,14 @@ spec:
   ASSERT_EQ(y.size(), 1U);
   EXPECT_TRUE(y[0].pod_selector.MatchesNothing());  // unparsable selector covers nobody
   EXPECT_TRUE(y[0].allows_all_ingress);             // empty peers and ports
+  std::vector<PolicySummary> third = PoliciesInNamespace(snapshot, "third");
+  ASSERT_EQ(third.size(), 2U);
+  EXPECT_TRUE(third[0].pod_selector.MatchesEverything());  // no spec: the API server's defaults
+  EXPECT_TRUE(third[0].ingress);
+  EXPECT_FALSE(third[0].egress);
+  EXPECT_TRUE(third[1].pod_selector.MatchesNothing());  // malformed spec protects nothing
+  EXPECT_FALSE(third[1].ingress);
+  EXPECT_EQ(PoliciesByNamespace(snapshot).size(), 3U);
   EXPECT_TRUE(PoliciesInNamespace(snapshot, "z").empty());
 }
 

@@ -147,6 +147,18 @@ TEST(JsonErrors, DeepNestingWithoutRecursion) {
   }
 }
 
+TEST(JsonErrors, BinaryGarbage) {
+  std::string garbage = "{\"a\": ";
+  for (int i = 0; i < 4096; ++i) garbage += static_cast<char>((i * 7919 + 13) & 0xFF);
+  Loaded in(garbage, "in.json");
+  EXPECT_EQ(in.count(), 0u);
+  ASSERT_EQ(in.diags.size(), 1u);
+  // The first garbage byte is a CR (JSON white space), the second 0xFC, never valid in UTF-8.
+  EXPECT_EQ(in.diags[0], "in.json:1:8: error: invalid UTF-8 byte 0xFC");
+  Loaded nul(std::string("{\"a\": \"x\0y\"}", 13), "in.json");
+  EXPECT_EQ(nul.diags, (Strings{"in.json:1:9: error: JSON syntax error: unescaped control character in a string"}));
+}
+
 TEST(JsonStream, ConcatenatedValuesAreDocuments) {
   Loaded in("{\"kind\": \"A\"}\n{\"kind\": \"B\"}\n[1]\n", "in.json");
   EXPECT_TRUE(in.diags.empty()) << ::testing::PrintToString(in.diags);

@@ -67,13 +67,13 @@ inline core::Finding MakeFinding(const checks::Registry& registry, std::string_v
   const checks::Check* c = registry.Find(check);
   EXPECT_NE(c, nullptr) << check;
   core::Finding f;
-  f.check = std::string(check);
+  f.check = check;
   if (c != nullptr) {
-    f.title = std::string(c->info().title);
+    f.title = c->info().title;
     f.severity = c->info().severity;
     f.control = c->info().control;
     f.layer = c->info().layer;
-    f.remediation = std::string(c->info().remediation);
+    f.remediation = c->info().remediation;
   }
   f.object = std::move(object);
   f.file = std::move(file);

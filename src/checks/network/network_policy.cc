@@ -33,13 +33,14 @@ PolicySummary SummarizePolicy(const k8s::Object& policy) {
   PolicySummary out;
   out.object = &policy;
   const doc::Node* spec = policy.node->Get("spec");
-  if (spec == nullptr || !spec->IsMapping()) {
-    // No spec: the API server would default it to an empty podSelector with policyTypes [Ingress]
-    // and no rules, i.e. deny all ingress to every pod.
+  if (spec == nullptr || spec->IsNull()) {
+    // No spec: the API server defaults it to an empty podSelector with policyTypes [Ingress] and
+    // no rules, i.e. deny all ingress to every pod.
     out.pod_selector = k8s::LabelSelector::Everything();
     out.ingress = true;
     return out;
   }
+  if (!spec->IsMapping()) return out;  // rejected by the API server: it protects nothing
   const doc::Node* selector = spec->Get("podSelector");
   if (selector == nullptr || selector->IsNull()) {
     out.pod_selector = k8s::LabelSelector::Everything();

@@ -27,6 +27,8 @@ struct PolicySummary {
 };
 
 /// Summarises a NetworkPolicy object (kind NetworkPolicy in group networking.k8s.io or extensions).
+/// A policy without spec is what the API server makes of it (every pod, Ingress, no rule); a spec
+/// that is not a mapping (rejected by the API server) selects nothing.
 PolicySummary SummarizePolicy(const k8s::Object& policy);
 
 /// True for workloads whose pods NetworkPolicy governs: every workload kind except PodTemplate
