@@ -71,7 +71,10 @@ std::vector<core::Finding> RunChecks(const k8s::Snapshot& snapshot, const Regist
     size_t total = 0;
     for (const auto& v : per_block) total += v.size();
     findings.reserve(total);
-    for (auto& v : per_block) std::move(v.begin(), v.end(), std::back_inserter(findings));
+    for (auto& v : per_block) {
+      std::move(v.begin(), v.end(), std::back_inserter(findings));
+      std::vector<core::Finding>().swap(v);  // free each block as soon as it is merged
+    }
   }
 
   for (const Check* check : checks) {
@@ -84,14 +87,43 @@ std::vector<core::Finding> RunChecks(const k8s::Snapshot& snapshot, const Regist
   }
   // Sort indices, then move each finding once: a Finding holds a dozen strings, and moving them through
   // every step of the sort cost more than the checks themselves on large inputs.
+  // The comparison is on a packed (file rank, line, column) key first; the strings are compared only on ties.
+  std::vector<std::string_view> files;
+  for (const core::Finding& f : findings) {
+    if (files.empty() || files.back() != f.file) files.push_back(f.file);
+  }
+  std::sort(files.begin(), files.end());
+  files.erase(std::unique(files.begin(), files.end()), files.end());
+  std::vector<uint64_t> keys(findings.size());
+  for (size_t i = 0; i < findings.size(); ++i) {
+    const core::Finding& f = findings[i];
+    const uint64_t rank = static_cast<uint64_t>(std::lower_bound(files.begin(), files.end(), f.file) - files.begin());
+    // With more than 65,535 files every key is 0 and the strings decide.
+    keys[i] = files.size() > 0xFFFF
+                  ? 0
+                  : (rank << 48) | (uint64_t{f.line} << 16) | std::min<uint64_t>(f.column, 0xFFFF);
+  }
   std::vector<uint32_t> order(findings.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(),
-            [&](uint32_t a, uint32_t b) { return core::FindingLess(findings[a], findings[b]); });
-  std::vector<core::Finding> sorted;
-  sorted.reserve(findings.size());
-  for (uint32_t i : order) sorted.push_back(std::move(findings[i]));
-  return sorted;
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    if (keys[a] != keys[b]) return keys[a] < keys[b];
+    return core::FindingLess(findings[a], findings[b]);
+  });
+  // Apply the permutation in place, cycle by cycle, so no second vector of findings is allocated.
+  for (uint32_t start = 0; start < order.size(); ++start) {
+    if (order[start] == start) continue;
+    core::Finding held = std::move(findings[start]);
+    uint32_t at = start;
+    while (order[at] != start) {
+      const uint32_t from = order[at];
+      findings[at] = std::move(findings[from]);
+      order[at] = at;
+      at = from;
+    }
+    findings[at] = std::move(held);
+    order[at] = at;
+  }
+  return findings;
 }
 
 }  // namespace centinela::checks

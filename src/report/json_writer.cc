@@ -131,6 +131,12 @@ void JsonWriter::Finish() {
   Flush();
 }
 
+void JsonWriter::Raw(std::string_view text, uint64_t elements) {
+  buffer_ += text;
+  if (!counts_.empty()) counts_.back() += elements;
+  MaybeFlush();
+}
+
 void JsonWriter::MaybeFlush() {
   if (buffer_.size() >= kFlushBytes) Flush();
 }

@@ -17,6 +17,10 @@ namespace centinela::report {
 class JsonWriter {
  public:
   explicit JsonWriter(std::ostream& out) : out_(out) {}
+  /// A writer for a fragment of a larger document: values written to it are the elements that follow the first
+  /// element of an array nested `depth` containers deep (so each starts with a comma). Its output is spliced
+  /// into the main writer with Raw(); this lets large arrays be rendered on several threads.
+  JsonWriter(std::ostream& out, size_t depth) : out_(out), counts_(depth, 1) {}
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
   /// Flushes what is buffered.
@@ -45,6 +49,9 @@ class JsonWriter {
     Key(key);
     Bool(value);
   }
+
+  /// Appends text rendered by a fragment writer at this writer's depth, holding `elements` array elements.
+  void Raw(std::string_view text, uint64_t elements);
 
   /// Ends the document with a newline and flushes.
   void Finish();

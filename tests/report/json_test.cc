@@ -50,6 +50,30 @@ TEST(Json, OutputIsExactlyWhatNlohmannWouldPrint) {
   EXPECT_NE(empty.find("\"findings\": []\n}"), std::string::npos) << empty;
 }
 
+TEST(Json, LargeReportsRenderedInPartsAreOneDocumentInOrder) {
+  // Over a few thousand findings the array is rendered on several threads and spliced together.
+  const checks::Registry registry = MakeRegistry();
+  ScanReport report = MakeReport(registry);
+  const std::vector<core::Finding> base = report.findings;
+  report.findings.clear();
+  for (uint32_t i = 0; i < 20000; ++i) {
+    core::Finding f = base[i % base.size()];
+    f.line = i + 1;
+    f.suppressed = (i % 7 == 0);
+    report.findings.push_back(f);
+  }
+  const std::string out = Render(Format::kJson, report, registry);
+  const ordered_json parsed = ordered_json::parse(out);
+  EXPECT_EQ(parsed.dump(2) + "\n", out);
+  ASSERT_EQ(parsed["findings"].size(), 20000U - (20000U + 6) / 7);
+  uint32_t previous = 0;
+  for (const auto& f : parsed["findings"]) {
+    EXPECT_GT(f["line"].get<uint32_t>(), previous);
+    EXPECT_NE(f["line"].get<uint32_t>() % 7, 1U);
+    previous = f["line"].get<uint32_t>();
+  }
+}
+
 TEST(Json, SchemaKeysInOrder) {
   const checks::Registry registry = MakeRegistry();
   WriteOptions options;
