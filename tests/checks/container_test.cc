@@ -6,13 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "checks/container/credentials.h"
+#include "checks/common/credentials.h"
 #include "checks/container/image_ref.h"
-#include "checks/registry.h"
-#include "checks/runner.h"
-#include "core/diagnostic.h"
-#include "doc/corpus.h"
-#include "k8s/snapshot.h"
+#include "checks_test_util.h"
 
 namespace centinela::checks {
 namespace {
@@ -123,16 +119,6 @@ TEST(CredentialsTest, AwsNamesAndUrls) {
   EXPECT_FALSE(HasUrlCredentials("postgres://app:$(DB_PASSWORD)@db/app"));
   EXPECT_FALSE(HasUrlCredentials("https://example.com/a:b@c"));
   EXPECT_FALSE(HasUrlCredentials("user:pass@host"));
-}
-
-std::vector<core::Finding> RunCheck(const std::string& id, const std::string& yaml) {
-  doc::Corpus corpus;
-  core::DiagnosticSink sink;
-  corpus.AddText("test.yaml", yaml, sink);
-  k8s::Snapshot snapshot = k8s::Snapshot::Build(corpus.documents(), sink);
-  ScanOptions options;
-  options.only = {id};
-  return RunChecks(snapshot, BuiltinRegistry(), options);
 }
 
 std::string Pod(const std::string& containers) {

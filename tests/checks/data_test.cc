@@ -5,26 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "checks/data/credentials.h"
-#include "checks/registry.h"
-#include "checks/runner.h"
-#include "core/diagnostic.h"
-#include "doc/corpus.h"
-#include "k8s/snapshot.h"
+#include "checks/common/credentials.h"
+#include "checks_test_util.h"
 
 namespace centinela::checks {
 namespace {
-
-std::vector<core::Finding> RunCheck(const std::string& id, const std::string& yaml) {
-  doc::Corpus corpus;
-  core::DiagnosticSink sink;
-  corpus.AddText("test.yaml", yaml, sink);
-  EXPECT_EQ(sink.error_count(), 0U);
-  k8s::Snapshot snapshot = k8s::Snapshot::Build(corpus.documents(), sink);
-  ScanOptions options;
-  options.only = {id};
-  return RunChecks(snapshot, BuiltinRegistry(), options);
-}
 
 TEST(Credentials, KeyWords) {
   EXPECT_EQ(KeyWords("AWS_SECRET_ACCESS_KEY"),

@@ -9,24 +9,13 @@
 #include "checks/network/network_policy.h"
 #include "checks/registry.h"
 #include "checks/runner.h"
+#include "checks_test_util.h"
 #include "core/diagnostic.h"
 #include "doc/corpus.h"
 #include "k8s/snapshot.h"
 
 namespace centinela::checks {
 namespace {
-
-// Runs one check over a YAML text; the findings own their strings.
-std::vector<core::Finding> RunCheck(const std::string& id, const std::string& yaml) {
-  doc::Corpus corpus;
-  core::DiagnosticSink sink;
-  corpus.AddText("test.yaml", yaml, sink);
-  EXPECT_EQ(sink.error_count(), 0U);
-  k8s::Snapshot snapshot = k8s::Snapshot::Build(corpus.documents(), sink);
-  ScanOptions options;
-  options.only = {id};
-  return RunChecks(snapshot, BuiltinRegistry(), options);
-}
 
 std::string Text(const std::optional<Cidr>& c) { return c ? c->ToString() : "invalid"; }
 

@@ -11,6 +11,7 @@
 #include "checks/permissions/role_arn.h"
 #include "checks/registry.h"
 #include "checks/runner.h"
+#include "checks_test_util.h"
 #include "core/diagnostic.h"
 #include "doc/corpus.h"
 #include "k8s/snapshot.h"
@@ -18,17 +19,6 @@
 
 namespace centinela::checks {
 namespace {
-
-std::vector<core::Finding> RunCheck(const std::string& id, const std::string& yaml) {
-  doc::Corpus corpus;
-  core::DiagnosticSink sink;
-  corpus.AddText("test.yaml", yaml, sink);
-  EXPECT_EQ(sink.error_count(), 0U);
-  k8s::Snapshot snapshot = k8s::Snapshot::Build(corpus.documents(), sink);
-  ScanOptions options;
-  options.only = {id};
-  return RunChecks(snapshot, BuiltinRegistry(), options);
-}
 
 // A role name of the maximum length, 64 characters.
 constexpr const char* kLongestName =

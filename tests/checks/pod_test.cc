@@ -5,11 +5,7 @@
 #include <vector>
 
 #include "checks/pod/host_paths.h"
-#include "checks/registry.h"
-#include "checks/runner.h"
-#include "core/diagnostic.h"
-#include "doc/corpus.h"
-#include "k8s/snapshot.h"
+#include "checks_test_util.h"
 
 namespace centinela::checks {
 namespace {
@@ -73,16 +69,6 @@ TEST(HostPathsTest, Classifies) {
             "and secrets");
   EXPECT_EQ(CriticalHostPathReason("/var/run/docker.sock").value(),
             "the Docker socket (a container runtime socket)");
-}
-
-std::vector<core::Finding> RunCheck(const std::string& id, const std::string& yaml) {
-  doc::Corpus corpus;
-  core::DiagnosticSink sink;
-  corpus.AddText("test.yaml", yaml, sink);
-  k8s::Snapshot snapshot = k8s::Snapshot::Build(corpus.documents(), sink);
-  ScanOptions options;
-  options.only = {id};
-  return RunChecks(snapshot, BuiltinRegistry(), options);
 }
 
 TEST(PodChecksTest, HostPathSeverities) {

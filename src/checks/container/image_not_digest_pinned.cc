@@ -1,7 +1,5 @@
-#include "checks/container/common.h"
 #include "checks/container/container.h"
 #include "checks/container/image_ref.h"
-#include "pss/predicates.h"
 
 namespace centinela::checks {
 
@@ -30,19 +28,9 @@ class ContainerImageNotDigestPinned final : public Check {
   const CheckInfo& info() const override { return kInfo; }
 
   void CheckObject(const ObjectContext& ctx, Emitter& out) const override {
-    if (ctx.pod == nullptr) return;
-    for (const k8s::ContainerView& c : ctx.pod->containers) {
-      const doc::Node* image = pss::FindValue(c.node, {"image"});
-      if (image == nullptr || !image->IsScalar() || image->text().empty()) continue;
-      std::string_view text = image->text();
-      ImageRef ref = ParseImageRef(text);
-      if (ref.digest_valid) continue;
-      std::string message = ref.has_digest ? ContainerLabel(c) + " uses image " + Quoted(text) +
-                                                 " whose digest is malformed"
-                                           : ContainerLabel(c) + " uses image " + Quoted(text) +
-                                                 ", which is not pinned by digest";
-      out.Emit(ctx.object, image, pss::Locate(c.node, c.path, {"image"}).path, std::move(message));
-    }
+    EmitUnpinnedImages(ctx, out, [](const ImageRef& ref) -> std::string_view {
+      return ref.has_digest ? " whose digest is malformed" : ", which is not pinned by digest";
+    });
   }
 };
 

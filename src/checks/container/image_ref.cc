@@ -1,5 +1,10 @@
 #include "checks/container/image_ref.h"
 
+#include <string>
+
+#include "checks/container/common.h"
+#include "pss/predicates.h"
+
 namespace centinela::checks {
 
 namespace {
@@ -61,6 +66,22 @@ ImageRef ParseImageRef(std::string_view image) {
     ref.repository = name;
   }
   return ref;
+}
+
+void EmitUnpinnedImages(const ObjectContext& ctx, Emitter& out,
+                        std::string_view (*problem)(const ImageRef& ref)) {
+  if (ctx.pod == nullptr) return;
+  for (const k8s::ContainerView& c : ctx.pod->containers) {
+    const doc::Node* image = pss::FindValue(c.node, {"image"});
+    if (image == nullptr || !image->IsScalar() || image->text().empty()) continue;
+    std::string_view text = image->text();
+    ImageRef ref = ParseImageRef(text);
+    if (ref.digest_valid) continue;
+    std::string_view what = problem(ref);
+    if (what.empty()) continue;
+    out.Emit(ctx.object, image, pss::Locate(c.node, c.path, {"image"}).path,
+             ContainerLabel(c) + " uses image " + Quoted(text) + std::string(what));
+  }
 }
 
 }  // namespace centinela::checks

@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include "checks/check.h"
+
 namespace centinela::checks {
 
 /// A container image reference split as the container runtimes read it:
@@ -22,5 +24,11 @@ ImageRef ParseImageRef(std::string_view image);
 /// `algorithm:encoded` per the OCI image spec: sha256 needs 64 lower-case hex digits, sha512 128;
 /// other algorithms at least 32 characters of [A-Za-z0-9=_-].
 bool IsValidDigest(std::string_view digest);
+
+/// For every container (regular, init and ephemeral) whose image is a non-empty scalar not pinned
+/// by a valid digest, calls `problem` with the parsed reference; when it returns non-empty text,
+/// reports `<container> uses image "<image>"<text>` at the image.
+void EmitUnpinnedImages(const ObjectContext& ctx, Emitter& out,
+                        std::string_view (*problem)(const ImageRef& ref));
 
 }  // namespace centinela::checks

@@ -1,7 +1,5 @@
-#include "checks/container/common.h"
 #include "checks/container/container.h"
 #include "checks/container/image_ref.h"
-#include "pss/predicates.h"
 
 namespace centinela::checks {
 
@@ -32,25 +30,11 @@ class ContainerImageTagMutable final : public Check {
   const CheckInfo& info() const override { return kInfo; }
 
   void CheckObject(const ObjectContext& ctx, Emitter& out) const override {
-    if (ctx.pod == nullptr) return;
-    for (const k8s::ContainerView& c : ctx.pod->containers) {
-      const doc::Node* image = pss::FindValue(c.node, {"image"});
-      if (image == nullptr || !image->IsScalar() || image->text().empty()) continue;
-      std::string_view text = image->text();
-      ImageRef ref = ParseImageRef(text);
-      if (ref.digest_valid) continue;
-      std::string message;
-      if (ref.tag.empty()) {
-        message =
-            ContainerLabel(c) + " uses image " + Quoted(text) + " without a tag (it pulls latest)";
-      } else if (ref.tag == "latest") {
-        message =
-            ContainerLabel(c) + " uses image " + Quoted(text) + " with the mutable tag latest";
-      } else {
-        continue;
-      }
-      out.Emit(ctx.object, image, pss::Locate(c.node, c.path, {"image"}).path, std::move(message));
-    }
+    EmitUnpinnedImages(ctx, out, [](const ImageRef& ref) -> std::string_view {
+      if (ref.tag.empty()) return " without a tag (it pulls latest)";
+      if (ref.tag == "latest") return " with the mutable tag latest";
+      return {};
+    });
   }
 };
 

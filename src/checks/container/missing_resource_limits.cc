@@ -30,8 +30,6 @@ constexpr CheckInfo kInfo{
         "LimitRange with default limits).",
 };
 
-constexpr std::string_view kResources[] = {"cpu", "memory"};
-
 class ContainerMissingResourceLimits final : public Check {
  public:
   const CheckInfo& info() const override { return kInfo; }
@@ -43,7 +41,7 @@ class ContainerMissingResourceLimits final : public Check {
     for (const k8s::ContainerView& c : ctx.pod->containers) {
       if (c.kind == k8s::ContainerKind::kEphemeral) continue;  // they cannot set resources
       std::vector<std::string_view> missing;
-      for (std::string_view r : kResources) {
+      for (std::string_view r : kRequiredResources) {
         const doc::Node* value = pss::FindValue(c.node, {"resources", "limits", r});
         if (value == nullptr) {
           bool defaulted = r == "cpu" ? defaults.limit_cpu : defaults.limit_memory;
@@ -52,29 +50,10 @@ class ContainerMissingResourceLimits final : public Check {
         }
         std::optional<k8s::Quantity> q = k8s::ParseQuantityNode(value);
         if (q.has_value() && q->value != 0) continue;
-        pss::Field f = pss::Locate(c.node, c.path, {"resources", "limits", r});
-        if (!q.has_value()) {
-          out.Emit(ctx.object, f.node, f.path,
-                   ContainerLabel(c) + " sets resources.limits." + std::string(r) + "=" +
-                       pss::ValueText(f.node) + ", which is not a valid quantity");
-        } else if (q->value == 0) {
-          out.Emit(ctx.object, f.node, f.path,
-                   ContainerLabel(c) + " sets resources.limits." + std::string(r) + "=" +
-                       pss::ValueText(f.node) + ", which sets no limit");
-        }
+        EmitResourceValue(ctx, out, c, "limits", r,
+                          q.has_value() ? "sets no limit" : "is not a valid quantity");
       }
-      if (missing.empty()) continue;
-      pss::Field anchor = pss::Locate(c.node, c.path, {"resources", "limits", missing.front()});
-      std::string message;
-      std::string path;
-      if (missing.size() == 1) {
-        message = ContainerLabel(c) + " has no resources.limits." + std::string(missing.front());
-        path = anchor.path;
-      } else {
-        message = ContainerLabel(c) + " has no resources.limits (cpu, memory)";
-        path = pss::Locate(c.node, c.path, {"resources", "limits"}).path;
-      }
-      out.Emit(ctx.object, anchor.node, path, std::move(message));
+      EmitMissingResources(ctx, out, c, "limits", missing);
     }
   }
 };

@@ -32,8 +32,6 @@ constexpr CheckInfo kInfo{
         "steady state.",
 };
 
-constexpr std::string_view kResources[] = {"cpu", "memory"};
-
 class ContainerMissingResourceRequests final : public Check {
  public:
   const CheckInfo& info() const override { return kInfo; }
@@ -45,7 +43,7 @@ class ContainerMissingResourceRequests final : public Check {
     for (const k8s::ContainerView& c : ctx.pod->containers) {
       if (c.kind == k8s::ContainerKind::kEphemeral) continue;  // they cannot set resources
       std::vector<std::string_view> missing;
-      for (std::string_view r : kResources) {
+      for (std::string_view r : kRequiredResources) {
         const doc::Node* value = pss::FindValue(c.node, {"resources", "requests", r});
         if (value == nullptr) {
           bool defaulted = r == "cpu" ? defaults.request_cpu : defaults.request_memory;
@@ -54,24 +52,10 @@ class ContainerMissingResourceRequests final : public Check {
           continue;
         }
         if (!k8s::ParseQuantityNode(value).has_value()) {
-          pss::Field f = pss::Locate(c.node, c.path, {"resources", "requests", r});
-          out.Emit(ctx.object, f.node, f.path,
-                   ContainerLabel(c) + " sets resources.requests." + std::string(r) + "=" +
-                       pss::ValueText(f.node) + ", which is not a valid quantity");
+          EmitResourceValue(ctx, out, c, "requests", r, "is not a valid quantity");
         }
       }
-      if (missing.empty()) continue;
-      pss::Field anchor = pss::Locate(c.node, c.path, {"resources", "requests", missing.front()});
-      std::string message;
-      std::string path;
-      if (missing.size() == 1) {
-        message = ContainerLabel(c) + " has no resources.requests." + std::string(missing.front());
-        path = anchor.path;
-      } else {
-        message = ContainerLabel(c) + " has no resources.requests (cpu, memory)";
-        path = pss::Locate(c.node, c.path, {"resources", "requests"}).path;
-      }
-      out.Emit(ctx.object, anchor.node, path, std::move(message));
+      EmitMissingResources(ctx, out, c, "requests", missing);
     }
   }
 };

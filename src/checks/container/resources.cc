@@ -1,6 +1,11 @@
 #include "checks/container/resources.h"
 
+#include <string>
+#include <utility>
+
+#include "checks/container/common.h"
 #include "doc/node.h"
+#include "pss/predicates.h"
 
 namespace centinela::checks {
 
@@ -32,6 +37,32 @@ ResourceDefaults ContainerResourceDefaults(const k8s::Snapshot& snapshot, std::s
     }
   }
   return d;
+}
+
+void EmitResourceValue(const ObjectContext& ctx, Emitter& out, const k8s::ContainerView& c,
+                       std::string_view list, std::string_view resource, std::string_view problem) {
+  pss::Field f = pss::Locate(c.node, c.path, {"resources", list, resource});
+  out.Emit(ctx.object, f.node, f.path,
+           ContainerLabel(c) + " sets resources." + std::string(list) + "." +
+               std::string(resource) + "=" + pss::ValueText(f.node) + ", which " +
+               std::string(problem));
+}
+
+void EmitMissingResources(const ObjectContext& ctx, Emitter& out, const k8s::ContainerView& c,
+                          std::string_view list, const std::vector<std::string_view>& missing) {
+  if (missing.empty()) return;
+  pss::Field anchor = pss::Locate(c.node, c.path, {"resources", list, missing.front()});
+  std::string message;
+  std::string path;
+  if (missing.size() == 1) {
+    message = ContainerLabel(c) + " has no resources." + std::string(list) + "." +
+              std::string(missing.front());
+    path = anchor.path;
+  } else {
+    message = ContainerLabel(c) + " has no resources." + std::string(list) + " (cpu, memory)";
+    path = pss::Locate(c.node, c.path, {"resources", list}).path;
+  }
+  out.Emit(ctx.object, anchor.node, path, std::move(message));
 }
 
 }  // namespace centinela::checks

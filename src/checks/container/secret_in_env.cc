@@ -1,6 +1,6 @@
+#include "checks/common/credentials.h"
 #include "checks/container/common.h"
 #include "checks/container/container.h"
-#include "checks/container/credentials.h"
 #include "doc/path.h"
 #include "pss/predicates.h"
 

@@ -2,10 +2,9 @@
 #include <string>
 #include <string_view>
 
-#include "checks/container/credentials.h"
-#include "checks/data/credentials.h"
+#include "checks/common/common.h"
+#include "checks/common/credentials.h"
 #include "checks/data/data.h"
-#include "checks/network/common.h"
 
 namespace centinela::checks {
 

@@ -2,7 +2,7 @@
 #include <string_view>
 #include <vector>
 
-#include "checks/network/common.h"
+#include "checks/common/common.h"
 #include "checks/network/network.h"
 #include "core/strings.h"
 

@@ -3,7 +3,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "checks/network/common.h"
+#include "checks/common/common.h"
 #include "checks/network/network.h"
 #include "checks/network/network_policy.h"
 

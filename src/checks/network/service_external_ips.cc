@@ -1,6 +1,6 @@
 #include <string>
 
-#include "checks/network/common.h"
+#include "checks/common/common.h"
 #include "checks/network/network.h"
 
 namespace centinela::checks {

@@ -1,8 +1,9 @@
 #include <string>
 #include <string_view>
 
-#include "checks/network/common.h"
+#include "checks/common/common.h"
 #include "checks/network/network.h"
+#include "checks/network/service.h"
 
 namespace centinela::checks {
 
@@ -40,9 +41,8 @@ class ServiceNodePort : public Check {
 
   void CheckObject(const ObjectContext& ctx, Emitter& out) const override {
     const k8s::Object& svc = ctx.object;
-    if (svc.kind != "Service" || !svc.group().empty()) return;
-    const doc::Node* spec = svc.node->Get("spec");
-    if (spec == nullptr || !spec->IsMapping()) return;
+    const doc::Node* spec = ServiceSpec(svc);
+    if (spec == nullptr) return;
     const doc::Node* type = spec->Get("type");
     std::string_view type_text = ScalarText(type);
     const doc::Node* ports = spec->Get("ports");

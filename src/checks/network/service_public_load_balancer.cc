@@ -3,9 +3,10 @@
 #include <string_view>
 #include <vector>
 
+#include "checks/common/common.h"
 #include "checks/network/cidr.h"
-#include "checks/network/common.h"
 #include "checks/network/network.h"
+#include "checks/network/service.h"
 #include "core/strings.h"
 
 namespace centinela::checks {
@@ -99,9 +100,8 @@ class ServicePublicLoadBalancer : public Check {
 
   void CheckObject(const ObjectContext& ctx, Emitter& out) const override {
     const k8s::Object& svc = ctx.object;
-    if (svc.kind != "Service" || !svc.group().empty()) return;
-    const doc::Node* spec = svc.node->Get("spec");
-    if (spec == nullptr || !spec->IsMapping()) return;
+    const doc::Node* spec = ServiceSpec(svc);
+    if (spec == nullptr) return;
     const doc::Node* type = spec->Get("type");
     if (ScalarText(type) != "LoadBalancer") return;
     Scheme scheme = ClassifyScheme(svc, spec);

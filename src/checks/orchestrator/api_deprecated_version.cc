@@ -1,6 +1,6 @@
 #include <string>
 
-#include "checks/network/common.h"
+#include "checks/common/common.h"
 #include "checks/orchestrator/orchestrator.h"
 #include "k8s/kinds.h"
 

@@ -1,7 +1,7 @@
 #include <string>
 #include <string_view>
 
-#include "checks/network/common.h"
+#include "checks/common/common.h"
 #include "checks/permissions/permissions.h"
 
 namespace centinela::checks {

@@ -1,7 +1,6 @@
 #include <string>
 #include <string_view>
 
-#include "checks/network/common.h"
 #include "checks/permissions/permissions.h"
 #include "checks/permissions/rbac_syntax.h"
 
@@ -59,11 +58,7 @@ class RbacAnonymousBinding : public Check {
       } else {
         continue;
       }
-      out.Emit(binding, s.name_node,
-               RootPath(binding).Key("subjects").Index(s.index).Key("name").str(),
-               "subjects[" + std::to_string(s.index) + "] grants " + DescribeRoleRef(*ref) +
-                   " to " + DescribeSubject(s) + ", i.e. to " + who,
-               severity);
+      EmitSubjectGrant(out, binding, *ref, s, ", i.e. to " + who, severity);
     }
   }
 };

@@ -1,6 +1,6 @@
 #include <string>
 
-#include "checks/network/common.h"
+#include "checks/common/common.h"
 #include "checks/permissions/permissions.h"
 #include "checks/permissions/rbac_syntax.h"
 

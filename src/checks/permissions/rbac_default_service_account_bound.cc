@@ -1,7 +1,6 @@
 #include <string>
 #include <string_view>
 
-#include "checks/network/common.h"
 #include "checks/permissions/permissions.h"
 #include "checks/permissions/rbac_syntax.h"
 
@@ -65,10 +64,7 @@ class RbacDefaultServiceAccountBound : public Check {
       } else {
         continue;
       }
-      out.Emit(binding, s.name_node,
-               RootPath(binding).Key("subjects").Index(s.index).Key("name").str(),
-               "subjects[" + std::to_string(s.index) + "] grants " + DescribeRoleRef(*ref) +
-                   " to " + DescribeSubject(s) + ", which is " + why);
+      EmitSubjectGrant(out, binding, *ref, s, ", which is " + why);
     }
   }
 };

@@ -1,7 +1,6 @@
 #include <string>
 #include <string_view>
 
-#include "checks/network/common.h"
 #include "checks/permissions/permissions.h"
 #include "checks/permissions/rbac_syntax.h"
 
@@ -52,11 +51,6 @@ class RbacSecretsRead : public Check {
         verbs += verb;
       }
       if (verbs.empty()) continue;
-      size_t resource_index = 0;
-      const doc::Node* list = rule.node->Get("resources");
-      for (size_t k = 0; k < list->size(); ++k) {
-        if (list->items()[k] == resource) resource_index = k;
-      }
       std::string message =
           std::string(role.kind) + " rules[" + std::to_string(rule.index) + "] grants " + verbs +
           " on " +
@@ -72,14 +66,8 @@ class RbacSecretsRead : public Check {
         message += "]";
         severity = core::Severity::kMedium;
       }
-      out.Emit(role, resource,
-               RootPath(role)
-                   .Key("rules")
-                   .Index(rule.index)
-                   .Key("resources")
-                   .Index(resource_index)
-                   .str(),
-               std::move(message), severity);
+      out.Emit(role, resource, RuleItemPath(role, rule, "resources", resource), std::move(message),
+               severity);
     }
   }
 };

@@ -1,5 +1,7 @@
 #include "checks/permissions/rbac_syntax.h"
 
+#include "checks/common/common.h"
+
 namespace centinela::checks {
 
 namespace {
@@ -115,6 +117,25 @@ bool IsBootstrapRole(const k8s::Object& role) {
   std::string_view name = role.name;
   return name == "cluster-admin" || name == "admin" || name == "edit" || name == "view" ||
          name.substr(0, 7) == "system:";
+}
+
+void EmitSubjectGrant(Emitter& out, const k8s::Object& binding, const RoleRef& ref,
+                      const Subject& s, std::string_view tail,
+                      std::optional<core::Severity> severity) {
+  out.Emit(binding, s.name_node, RootPath(binding).Key("subjects").Index(s.index).Key("name").str(),
+           "subjects[" + std::to_string(s.index) + "] grants " + DescribeRoleRef(ref) + " to " +
+               DescribeSubject(s) + std::string(tail),
+           severity);
+}
+
+std::string RuleItemPath(const k8s::Object& role, const Rule& rule, std::string_view field,
+                         const doc::Node* item) {
+  size_t item_index = 0;
+  const doc::Node* list = rule.node->Get(field);
+  for (size_t k = 0; list != nullptr && k < list->size(); ++k) {
+    if (list->items()[k] == item) item_index = k;
+  }
+  return RootPath(role).Key("rules").Index(rule.index).Key(field).Index(item_index).str();
 }
 
 }  // namespace centinela::checks

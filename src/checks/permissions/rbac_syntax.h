@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "checks/check.h"
+#include "core/severity.h"
 #include "doc/node.h"
 #include "k8s/object.h"
 
@@ -45,6 +47,12 @@ std::string DescribeSubject(const Subject& subject);
 /// `ClusterRole "view"` / `Role "reader"`.
 std::string DescribeRoleRef(const RoleRef& ref);
 
+/// Reports subject `s` of `binding` at subjects[i].name: `subjects[i] grants <role> to <subject>`
+/// followed by `tail`.
+void EmitSubjectGrant(Emitter& out, const k8s::Object& binding, const RoleRef& ref,
+                      const Subject& s, std::string_view tail,
+                      std::optional<core::Severity> severity = std::nullopt);
+
 /// One rule of a Role or ClusterRole.
 struct Rule {
   size_t index = 0;
@@ -57,6 +65,11 @@ struct Rule {
 /// The rules as written. Empty for a ClusterRole with an aggregationRule: its rules are computed by
 /// the controller from the aggregated roles, which are checked themselves.
 std::vector<Rule> GetRules(const k8s::Object& role);
+
+/// The field path of `item` in the list `field` of `rule` of `role`: rules[i].<field>[k] (k is 0
+/// when `item` is not in the list).
+std::string RuleItemPath(const k8s::Object& role, const Rule& rule, std::string_view field,
+                         const doc::Node* item);
 
 /// The first item of `list` whose text is `value`, or nullptr.
 const doc::Node* FindItem(const std::vector<const doc::Node*>& list, std::string_view value);

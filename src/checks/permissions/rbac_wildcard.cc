@@ -2,7 +2,6 @@
 #include <string_view>
 #include <vector>
 
-#include "checks/network/common.h"
 #include "checks/permissions/permissions.h"
 #include "checks/permissions/rbac_syntax.h"
 
@@ -71,18 +70,12 @@ class RbacWildcard : public Check {
         list += fields[i];
       }
       const bool all = verb != nullptr && resource != nullptr;
-      size_t item_index = 0;
-      const doc::Node* list_node = rule.node->Get(field);
-      for (size_t k = 0; list_node != nullptr && k < list_node->size(); ++k) {
-        if (list_node->items()[k] == at) item_index = k;
-      }
       std::string message =
           std::string(role.kind) + " rules[" + std::to_string(rule.index) + "] uses " + list;
       if (all)
         message += ": it grants every verb on every resource of its API groups, like cluster-admin";
-      out.Emit(role, at,
-               RootPath(role).Key("rules").Index(rule.index).Key(field).Index(item_index).str(),
-               std::move(message), all ? core::Severity::kCritical : core::Severity::kHigh);
+      out.Emit(role, at, RuleItemPath(role, rule, field, at), std::move(message),
+               all ? core::Severity::kCritical : core::Severity::kHigh);
     }
   }
 };

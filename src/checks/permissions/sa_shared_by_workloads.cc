@@ -5,7 +5,7 @@
 #include <utility>
 #include <vector>
 
-#include "checks/network/common.h"
+#include "checks/common/common.h"
 #include "checks/permissions/permissions.h"
 #include "k8s/kinds.h"
 
