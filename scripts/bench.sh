@@ -65,7 +65,7 @@ echo "== bench_scan (parse + snapshot + all checks; checks alone)"
   --benchmark_out="$results/bench_scan.json" --benchmark_out_format=json "${files[@]}"
 
 echo
-echo "== whole CLI: centinela scan FILE -o json --output FILE --fail-on none"
+echo "== whole CLI: centinela scan FILE -o json --output /dev/null --fail-on none"
 cli_results="$results/cli.tsv"
 printf 'file\tbytes\twall_mean_s\twall_stddev_s\tmax_rss_kb\tfindings\n' >"$cli_results"
 for file in "${files[@]}"; do
@@ -90,13 +90,14 @@ print(len(doc["findings"]))
 EOF
 )" || die "unusable report for $base"
   ((findings > 0)) || die "no finding on $base: the checks did not run"
+  rm -f "$report"  # hundreds of MB for these inputs
   rss_kb="$(sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$time_log")"
   [[ -n "$rss_kb" ]] || die "no peak RSS in $time_log"
 
   # --shell=none: no shell start-up in the figures. hyperfine fails on any non-zero exit.
   hyperfine --shell=none --warmup 1 --runs "$runs" --style basic \
     --export-json "$results/$base.hyperfine.json" \
-    "'$centinela' scan '$file' -o json --output '$report' --fail-on none"
+    "'$centinela' scan '$file' -o json --output /dev/null --fail-on none"
   read -r mean stddev < <(python3 -c '
 import json, sys
 r = json.load(open(sys.argv[1]))["results"][0]
