@@ -1,7 +1,8 @@
 #pragma once
 
-// Invariants the fuzz targets check on every input; tests/doc/regression_test.cc runs the same checks on the
-// inputs saved under tests/regressions/. Each function returns "" or a description of the broken invariant.
+// Invariants the fuzz targets check on every input; tests/doc/regression_test.cc runs the same
+// checks on the inputs saved under tests/regressions/. Each function returns "" or a description of
+// the broken invariant.
 
 #include <simdjson.h>
 
@@ -37,7 +38,8 @@ inline std::string CheckTree(const doc::Node& root, const core::SourceFile& sour
     const doc::Node* n = todo.back();
     todo.pop_back();
     if (!seen.insert(n).second) continue;
-    if (n->line() == 0 || n->column() == 0 || n->line() > source.line_count()) return "node without a position";
+    if (n->line() == 0 || n->column() == 0 || n->line() > source.line_count())
+      return "node without a position";
     if (!doc::Equal(*n, *n)) return "a node is not Equal to itself";
     switch (n->kind()) {
       case doc::NodeKind::kBool:
@@ -52,8 +54,7 @@ inline std::string CheckTree(const doc::Node& root, const core::SourceFile& sour
       case doc::NodeKind::kString:
         if (!n->AsString()) return "string without a value";
         break;
-      case doc::NodeKind::kNull:
-        break;
+      case doc::NodeKind::kNull: break;
       case doc::NodeKind::kSequence:
         for (const doc::Node* item : n->items()) todo.push_back(item);
         break;
@@ -85,7 +86,8 @@ inline std::string CheckCorpus(std::string_view data, const std::string& name) {
   return "";
 }
 
-/// The stream splitter written the obvious way, one line at a time: what SplitYamlStream must return.
+/// The stream splitter written the obvious way, one line at a time: what SplitYamlStream must
+/// return.
 inline std::vector<doc::YamlChunk> ReferenceSplit(std::string_view text) {
   auto is_marker = [](std::string_view line, std::string_view marker) {
     if (line.size() < 3 || line.substr(0, 3) != marker) return false;
@@ -141,7 +143,8 @@ inline bool SameChunks(const std::vector<doc::YamlChunk>& a, const std::vector<d
 /// SplitYamlStream agrees with ReferenceSplit, also when the stream is first cut into parts.
 inline std::string CheckSplit(std::string_view text) {
   std::vector<doc::YamlChunk> want = ReferenceSplit(text);
-  if (!SameChunks(doc::SplitYamlStream(text), want)) return "SplitYamlStream differs from the reference";
+  if (!SameChunks(doc::SplitYamlStream(text), want))
+    return "SplitYamlStream differs from the reference";
   core::SourceFile source("split.yaml", std::string(text));
   for (size_t parts : {2, 3, 7}) {
     std::vector<size_t> cuts = doc::CutYamlStream(text, parts);
@@ -153,7 +156,8 @@ inline std::string CheckSplit(std::string_view text) {
       std::vector<doc::YamlChunk> part = doc::SplitYamlStream(text, cuts[i], end, line);
       got.insert(got.end(), part.begin(), part.end());
     }
-    if (!SameChunks(got, want)) return "splitting after CutYamlStream(" + std::to_string(parts) + ") differs";
+    if (!SameChunks(got, want))
+      return "splitting after CutYamlStream(" + std::to_string(parts) + ") differs";
   }
   return "";
 }
@@ -178,8 +182,9 @@ inline std::string CompareLoads(const doc::LoadOutput& a, const doc::LoadOutput&
   return "";
 }
 
-/// YAML: the corpus loads without breaking invariants, the fast path agrees with libfyaml exactly, the stream
-/// is split as the reference splits it, and a load cut across threads equals a sequential one.
+/// YAML: the corpus loads without breaking invariants, the fast path agrees with libfyaml exactly,
+/// the stream is split as the reference splits it, and a load cut across threads equals a
+/// sequential one.
 inline std::string CheckYaml(std::string_view data) {
   std::string problem = CheckCorpus(data, "fuzz.yaml");
   if (!problem.empty()) return problem;
@@ -197,9 +202,9 @@ inline std::string CheckYaml(std::string_view data) {
   return "";
 }
 
-/// JSON: the corpus loads without breaking invariants; the loader accepts exactly what the strict scanner
-/// accepts (duplicate keys and limits aside), and for a single value the scanner agrees with simdjson's DOM
-/// parser (which also rejects numbers a double cannot hold).
+/// JSON: the corpus loads without breaking invariants; the loader accepts exactly what the strict
+/// scanner accepts (duplicate keys and limits aside), and for a single value the scanner agrees
+/// with simdjson's DOM parser (which also rejects numbers a double cannot hold).
 inline std::string CheckJson(std::string_view data) {
   std::string problem = CheckCorpus(data, "fuzz.json");
   if (!problem.empty()) return problem;
@@ -218,8 +223,10 @@ inline std::string CheckJson(std::string_view data) {
       only_semantic = false;
     }
   }
-  if (scan.error && !loader_failed) return "scanner rejects what the loader accepts: " + scan.error->message;
-  if (!scan.error && loader_failed && !only_semantic) return "loader rejects what the scanner accepts";
+  if (scan.error && !loader_failed)
+    return "scanner rejects what the loader accepts: " + scan.error->message;
+  if (!scan.error && loader_failed && !only_semantic)
+    return "loader rejects what the scanner accepts";
   if (scan.values.size() == 1 || (scan.values.empty() && scan.error)) {
     simdjson::dom::parser parser(/*max_capacity=*/size_t{1} << 24);
     simdjson::dom::element element;
@@ -229,11 +236,13 @@ inline std::string CheckJson(std::string_view data) {
     simdjson::error_code e = parser.parse(body.data(), body.size()).get(element);
     bool dom_ok = e == simdjson::SUCCESS;
     bool scan_ok = !scan.error;
-    bool excused = e == simdjson::NUMBER_ERROR || e == simdjson::NUMBER_OUT_OF_RANGE || e == simdjson::DEPTH_ERROR ||
-                   e == simdjson::CAPACITY || (scan.error && scan.error->message.rfind("nesting deeper", 0) == 0);
+    bool excused = e == simdjson::NUMBER_ERROR || e == simdjson::NUMBER_OUT_OF_RANGE ||
+                   e == simdjson::DEPTH_ERROR || e == simdjson::CAPACITY ||
+                   (scan.error && scan.error->message.rfind("nesting deeper", 0) == 0);
     if (dom_ok != scan_ok && !excused) {
-      return std::string("scanner and simdjson disagree: ") + (scan_ok ? "scanner accepts" : scan.error->message) +
-             " / " + simdjson::error_message(e);
+      return std::string("scanner and simdjson disagree: ") +
+             (scan_ok ? "scanner accepts" : scan.error->message) + " / " +
+             simdjson::error_message(e);
     }
   }
   return "";

@@ -13,7 +13,8 @@ std::string SourcePath(const std::string& relative);
 std::string ReadFile(const std::string& path);
 /// Writes a file, creating parent directories.
 void WriteFile(const std::string& path, const std::string& text);
-/// Runs a shell command, returns its exit code and fills `out` with stdout (and stderr when `merge_stderr`).
+/// Runs a shell command, returns its exit code and fills `out` with stdout (and stderr when
+/// `merge_stderr`).
 int RunCommand(const std::string& command, std::string* out, bool merge_stderr = false);
 /// Path of the centinela binary under test.
 std::string BinaryPath();

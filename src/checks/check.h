@@ -14,27 +14,30 @@
 
 namespace centinela::checks {
 
-/// The metadata of a check: data the registry can list (`centinela checks list -o json`) and document.
+/// The metadata of a check: data the registry can list (`centinela checks list -o json`) and
+/// document.
 struct CheckInfo {
-  std::string_view id;           ///< Stable kebab-case id with a family prefix; part of the public contract.
-  std::string_view title;        ///< Short sentence case title, e.g. "Container runs privileged".
-  core::Severity severity;       ///< Default severity; a finding may raise or lower it (see Emitter::Emit).
+  std::string_view id;  ///< Stable kebab-case id with a family prefix; part of the public contract.
+  std::string_view title;  ///< Short sentence case title, e.g. "Container runs privileged".
+  core::Severity
+      severity;  ///< Default severity; a finding may raise or lower it (see Emitter::Emit).
   core::Control control;
   core::Layer layer;
-  std::string_view description;  ///< What is checked and why it matters (one paragraph, plain text).
+  std::string_view
+      description;  ///< What is checked and why it matters (one paragraph, plain text).
   std::string_view remediation;  ///< What to change, naming the field.
 };
 
-/// Collects the findings of one check. Fills check id, title, severity, control, layer, object, file, line
-/// and remediation from the check's CheckInfo and the object; applies annotation suppression.
-/// Not thread-safe; the runner gives each thread its own.
+/// Collects the findings of one check. Fills check id, title, severity, control, layer, object,
+/// file, line and remediation from the check's CheckInfo and the object; applies annotation
+/// suppression. Not thread-safe; the runner gives each thread its own.
 class Emitter {
  public:
   Emitter(const CheckInfo& info, std::vector<core::Finding>& out) : info_(info), out_(out) {}
 
-  /// Reports `object` at the position of `at` (the offending field, or the closest node present when the
-  /// field is missing; the object itself when null). `path` is the field path, `message` names the field and
-  /// value. `severity` overrides the check's default for this finding.
+  /// Reports `object` at the position of `at` (the offending field, or the closest node present
+  /// when the field is missing; the object itself when null). `path` is the field path, `message`
+  /// names the field and value. `severity` overrides the check's default for this finding.
   void Emit(const k8s::Object& object, const doc::Node* at, std::string path, std::string message,
             std::optional<core::Severity> severity = std::nullopt);
 
@@ -50,18 +53,21 @@ struct ObjectContext {
   const k8s::Snapshot& snapshot;
 };
 
-/// A check. Implementations are stateless (const after construction) so they can run on several threads.
+/// A check. Implementations are stateless (const after construction) so they can run on several
+/// threads.
 class Check {
  public:
   virtual ~Check() = default;
   virtual const CheckInfo& info() const = 0;
   /// Called once for every object of the snapshot, possibly concurrently for different objects.
   virtual void CheckObject(const ObjectContext& /*ctx*/, Emitter& /*out*/) const {}
-  /// Called once per scan, for checks that look across objects (namespaces, ServiceAccounts shared, ...).
+  /// Called once per scan, for checks that look across objects (namespaces, ServiceAccounts shared,
+  /// ...).
   virtual void CheckSnapshot(const k8s::Snapshot& /*snapshot*/, Emitter& /*out*/) const {}
 };
 
-/// Annotation that suppresses findings on an object: "<id>[,<id>...]" (or "*" / "all" for every check).
+/// Annotation that suppresses findings on an object: "<id>[,<id>...]" (or "*" / "all" for every
+/// check).
 inline constexpr std::string_view kIgnoreAnnotation = "centinela.dev/ignore";
 inline constexpr std::string_view kIgnoreReasonAnnotation = "centinela.dev/ignore-reason";
 

@@ -10,7 +10,8 @@ namespace centinela::checks {
 namespace {
 
 std::string Where(const doc::Document& document, const doc::Node& node) {
-  return document.source->path() + ":" + std::to_string(node.line()) + ":" + std::to_string(node.column());
+  return document.source->path() + ":" + std::to_string(node.line()) + ":" +
+         std::to_string(node.column());
 }
 
 core::Error TypeError(const doc::Document& document, const doc::Node& node, std::string_view field,
@@ -20,8 +21,8 @@ core::Error TypeError(const doc::Document& document, const doc::Node& node, std:
 }
 
 // A list of strings; a single string is accepted as a one-item list.
-core::Result<std::vector<std::string>> StringList(const doc::Document& document, const doc::Node& node,
-                                                  std::string_view field) {
+core::Result<std::vector<std::string>> StringList(const doc::Document& document,
+                                                  const doc::Node& node, std::string_view field) {
   std::vector<std::string> out;
   if (node.IsScalar() && !node.IsNull()) {
     out.emplace_back(node.text());
@@ -52,16 +53,21 @@ core::Result<Exclusion> ParseExclusion(const doc::Document& document, const doc:
   for (const doc::Entry& e : node.entries()) {
     std::string_view key = e.key->text();
     std::vector<std::string>* list = nullptr;
-    if (key == "checks") list = &rule.checks;
-    else if (key == "namespaces") list = &rule.namespaces;
-    else if (key == "kinds") list = &rule.kinds;
-    else if (key == "names") list = &rule.names;
+    if (key == "checks")
+      list = &rule.checks;
+    else if (key == "namespaces")
+      list = &rule.namespaces;
+    else if (key == "kinds")
+      list = &rule.kinds;
+    else if (key == "names")
+      list = &rule.names;
     if (list != nullptr) {
       auto values = StringList(document, *e.value, "exclude[]." + std::string(key));
       if (!values) return values.error();
       *list = std::move(values).value();
     } else if (key == "reason") {
-      if (!e.value->IsScalar()) return TypeError(document, *e.value, "exclude[].reason", "a string");
+      if (!e.value->IsScalar())
+        return TypeError(document, *e.value, "exclude[].reason", "a string");
       rule.reason = std::string(e.value->text());
     } else {
       return core::Error{Where(document, *e.key) + ": error: unknown key \"" + std::string(key) +
@@ -69,9 +75,10 @@ core::Result<Exclusion> ParseExclusion(const doc::Document& document, const doc:
     }
   }
   if (rule.checks.empty() && rule.namespaces.empty() && rule.kinds.empty() && rule.names.empty()) {
-    return core::Error{Where(document, node) +
-                       ": error: exclude rule matches everything; give at least one of checks, namespaces, kinds, "
-                       "names"};
+    return core::Error{
+        Where(document, node) +
+        ": error: exclude rule matches everything; give at least one of checks, namespaces, kinds, "
+        "names"};
   }
   return rule;
 }
@@ -94,7 +101,8 @@ core::Result<Config> ParseConfig(const doc::Document& document) {
   for (const doc::Entry& e : root.entries()) {
     std::string_view key = e.key->text();
     if (key == "exclude") {
-      if (!e.value->IsSequence()) return TypeError(document, *e.value, "exclude", "a list of rules");
+      if (!e.value->IsSequence())
+        return TypeError(document, *e.value, "exclude", "a list of rules");
       for (const doc::Node* item : e.value->items()) {
         auto rule = ParseExclusion(document, *item);
         if (!rule) return rule.error();
@@ -120,7 +128,8 @@ void ApplyExclusions(const Config& config, std::vector<core::Finding>& findings)
   for (core::Finding& f : findings) {
     if (f.suppressed) continue;
     for (const Exclusion& rule : config.exclusions) {
-      // A namespaced object without metadata.namespace lands in "default", so rules name it that way.
+      // A namespaced object without metadata.namespace lands in "default", so rules name it that
+      // way.
       std::string_view ns = f.object.namespace_;
       if (ns.empty() && k8s::IsNamespacedKind(f.object.kind)) ns = "default";
       if (AnyGlob(rule.checks, f.check) && AnyGlob(rule.namespaces, ns) &&

@@ -12,8 +12,8 @@
 
 namespace centinela::checks {
 
-/// One exclusion of `.centinela.yaml`. Each list is a set of globs; an empty list matches anything; a finding
-/// is excluded when every non-empty list matches it.
+/// One exclusion of `.centinela.yaml`. Each list is a set of globs; an empty list matches anything;
+/// a finding is excluded when every non-empty list matches it.
 struct Exclusion {
   std::vector<std::string> checks;
   std::vector<std::string> namespaces;

@@ -1,5 +1,4 @@
 #include "checks/check.h"
-
 #include "core/strings.h"
 
 namespace centinela::checks {
@@ -18,8 +17,8 @@ bool IgnoredByAnnotation(const k8s::Object& object, std::string_view id) {
 
 }  // namespace
 
-void Emitter::Emit(const k8s::Object& object, const doc::Node* at, std::string path, std::string message,
-                   std::optional<core::Severity> severity) {
+void Emitter::Emit(const k8s::Object& object, const doc::Node* at, std::string path,
+                   std::string message, std::optional<core::Severity> severity) {
   const doc::Node* where = at != nullptr ? at : object.node;
   core::Finding f;
   f.check = info_.id;

@@ -8,8 +8,9 @@
 namespace centinela::checks {
 
 void Registry::Add(std::unique_ptr<Check> check) {
-  auto pos = std::lower_bound(checks_.begin(), checks_.end(), check->info().id,
-                              [](const std::unique_ptr<Check>& c, std::string_view id) { return c->info().id < id; });
+  auto pos = std::lower_bound(
+      checks_.begin(), checks_.end(), check->info().id,
+      [](const std::unique_ptr<Check>& c, std::string_view id) { return c->info().id < id; });
   checks_.insert(pos, std::move(check));
 }
 
@@ -21,8 +22,9 @@ std::vector<const Check*> Registry::All() const {
 }
 
 const Check* Registry::Find(std::string_view id) const {
-  auto pos = std::lower_bound(checks_.begin(), checks_.end(), id,
-                              [](const std::unique_ptr<Check>& c, std::string_view key) { return c->info().id < key; });
+  auto pos = std::lower_bound(
+      checks_.begin(), checks_.end(), id,
+      [](const std::unique_ptr<Check>& c, std::string_view key) { return c->info().id < key; });
   if (pos != checks_.end() && (*pos)->info().id == id) return pos->get();
   return nullptr;
 }

@@ -12,7 +12,8 @@ namespace centinela::checks {
 /// The set of checks, sorted by id. Built once; read-only afterwards.
 class Registry {
  public:
-  /// Adds a check. Ids must be unique (a duplicate is a programming error caught by the registry test).
+  /// Adds a check. Ids must be unique (a duplicate is a programming error caught by the registry
+  /// test).
   void Add(std::unique_ptr<Check> check);
   /// All checks, sorted by id.
   std::vector<const Check*> All() const;

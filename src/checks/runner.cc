@@ -27,8 +27,8 @@ std::vector<const Check*> SelectChecks(const Registry& registry, const ScanOptio
   return selected;
 }
 
-void CheckRange(const k8s::Snapshot& snapshot, const std::vector<const Check*>& checks, size_t begin, size_t end,
-                std::vector<core::Finding>& out) {
+void CheckRange(const k8s::Snapshot& snapshot, const std::vector<const Check*>& checks,
+                size_t begin, size_t end, std::vector<core::Finding>& out) {
   auto objects = snapshot.objects();
   for (size_t i = begin; i < end; ++i) {
     const k8s::Object& object = objects[i];
@@ -48,19 +48,21 @@ std::vector<core::Finding> RunChecks(const k8s::Snapshot& snapshot, const Regist
   const size_t count = snapshot.objects().size();
   std::vector<core::Finding> findings;
 
-  unsigned threads = options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
+  unsigned threads =
+      options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
   if (count < kMinObjectsForThreads) threads = 1;
   if (threads <= 1) {
     CheckRange(snapshot, checks, 0, count, findings);
   } else {
-    // Objects are handed out in fixed blocks; each block's findings are kept in block order so that the
-    // result does not depend on scheduling (the final sort makes it total anyway).
+    // Objects are handed out in fixed blocks; each block's findings are kept in block order so that
+    // the result does not depend on scheduling (the final sort makes it total anyway).
     const size_t blocks = (count + kObjectsPerTask - 1) / kObjectsPerTask;
     std::vector<std::vector<core::Finding>> per_block(blocks);
     std::atomic<size_t> next{0};
     auto worker = [&] {
       for (size_t b = next.fetch_add(1); b < blocks; b = next.fetch_add(1)) {
-        CheckRange(snapshot, checks, b * kObjectsPerTask, std::min(count, (b + 1) * kObjectsPerTask), per_block[b]);
+        CheckRange(snapshot, checks, b * kObjectsPerTask,
+                   std::min(count, (b + 1) * kObjectsPerTask), per_block[b]);
       }
     };
     std::vector<std::thread> pool;
@@ -83,11 +85,13 @@ std::vector<core::Finding> RunChecks(const k8s::Snapshot& snapshot, const Regist
   }
 
   if (options.min_severity != core::Severity::kInfo) {
-    std::erase_if(findings, [&](const core::Finding& f) { return f.severity < options.min_severity; });
+    std::erase_if(findings,
+                  [&](const core::Finding& f) { return f.severity < options.min_severity; });
   }
-  // Sort indices, then move each finding once: a Finding holds a dozen strings, and moving them through
-  // every step of the sort cost more than the checks themselves on large inputs.
-  // The comparison is on a packed (file rank, line, column) key first; the strings are compared only on ties.
+  // Sort indices, then move each finding once: a Finding holds a dozen strings, and moving them
+  // through every step of the sort cost more than the checks themselves on large inputs. The
+  // comparison is on a packed (file rank, line, column) key first; the strings are compared only on
+  // ties.
   std::vector<std::string_view> files;
   for (const core::Finding& f : findings) {
     if (files.empty() || files.back() != f.file) files.push_back(f.file);
@@ -97,7 +101,8 @@ std::vector<core::Finding> RunChecks(const k8s::Snapshot& snapshot, const Regist
   std::vector<uint64_t> keys(findings.size());
   for (size_t i = 0; i < findings.size(); ++i) {
     const core::Finding& f = findings[i];
-    const uint64_t rank = static_cast<uint64_t>(std::lower_bound(files.begin(), files.end(), f.file) - files.begin());
+    const uint64_t rank =
+        static_cast<uint64_t>(std::lower_bound(files.begin(), files.end(), f.file) - files.begin());
     // With more than 65,535 files every key is 0 and the strings decide.
     keys[i] = files.size() > 0xFFFF
                   ? 0

@@ -30,7 +30,8 @@ constexpr Command kCommands[] = {
 void PrintUsage(std::ostream& out, const std::string& program) {
   out << "usage: " << program << " COMMAND [OPTIONS] [ARGS]\n\n"
       << "centinela audits Kubernetes manifests and reports findings under four controls\n"
-      << "(Permissions, Network, Data, Orchestrator) and four layers (Cloud, Cluster, Container, Code).\n\n"
+      << "(Permissions, Network, Data, Orchestrator) and four layers (Cloud, Cluster, Container, "
+         "Code).\n\n"
       << "commands:\n";
   for (const Command& c : kCommands) {
     out << "  " << c.name << std::string(10 - c.name.size(), ' ') << c.summary << "\n";

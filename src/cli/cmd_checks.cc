@@ -1,10 +1,9 @@
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
 #include "checks/registry.h"
 #include "cli/commands.h"
@@ -74,21 +73,28 @@ int List(const std::string& program, std::vector<std::string> args) {
   }
   size_t width = 2;
   for (const checks::Check* c : all) width = std::max(width, c->info().id.size());
-  std::cout << "ID" << std::string(width - 2 + 2, ' ') << "SEVERITY  CONTROL       LAYER      TITLE\n";
+  std::cout << "ID" << std::string(width - 2 + 2, ' ')
+            << "SEVERITY  CONTROL       LAYER      TITLE\n";
   for (const checks::Check* c : all) {
     const auto& info = c->info();
-    auto pad = [](std::string_view s, size_t w) { return std::string(s) + std::string(w > s.size() ? w - s.size() : 1, ' '); };
-    std::cout << pad(info.id, width + 2) << pad(core::ToString(info.severity), 10) << pad(core::ToString(info.control), 14)
-              << pad(core::ToString(info.layer), 11) << info.title << "\n";
+    auto pad = [](std::string_view s, size_t w) {
+      return std::string(s) + std::string(w > s.size() ? w - s.size() : 1, ' ');
+    };
+    std::cout << pad(info.id, width + 2) << pad(core::ToString(info.severity), 10)
+              << pad(core::ToString(info.control), 14) << pad(core::ToString(info.layer), 11)
+              << info.title << "\n";
   }
-  std::cout << "\n" << all.size() << " checks. '" << program << " checks explain ID' shows one in detail.\n";
+  std::cout << "\n"
+            << all.size() << " checks. '" << program
+            << " checks explain ID' shows one in detail.\n";
   return kExitOk;
 }
 
 int Explain(const std::string& program, std::vector<std::string> args) {
   std::string id;
   std::string format = "text";
-  CLI::App app{"Explain one check: what it looks for, why it matters, how to fix it.", program + " checks explain"};
+  CLI::App app{"Explain one check: what it looks for, why it matters, how to fix it.",
+               program + " checks explain"};
   app.add_option("id", id, "check id, e.g. container-privileged")->required();
   app.add_option("-o,--format", format, "text or json")->check(CLI::IsMember({"text", "json"}));
   std::reverse(args.begin(), args.end());
@@ -105,7 +111,10 @@ int Explain(const std::string& program, std::vector<std::string> args) {
     if (!suggestions.empty()) {
       message += "; did you mean ";
       for (size_t i = 0; i < suggestions.size(); ++i) {
-        message += (i == 0 ? "" : i + 1 == suggestions.size() ? " or " : ", ") + ("\"" + suggestions[i] + "\"");
+        message += (i == 0                        ? ""
+                    : i + 1 == suggestions.size() ? " or "
+                                                  : ", ") +
+                   ("\"" + suggestions[i] + "\"");
       }
       message += "?";
     }
@@ -125,7 +134,8 @@ int Explain(const std::string& program, std::vector<std::string> args) {
             << Wrap(info.description, 100, 2) << "\n"
             << "Remediation:\n"
             << Wrap(info.remediation, 100, 2) << "\n"
-            << "Suppress it on an object with the annotation centinela.dev/ignore: \"" << info.id << "\".\n"
+            << "Suppress it on an object with the annotation centinela.dev/ignore: \"" << info.id
+            << "\".\n"
             << "Documentation: " << DocsPath(info.id) << "\n";
   return kExitOk;
 }

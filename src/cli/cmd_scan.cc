@@ -1,5 +1,6 @@
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -7,8 +8,6 @@
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 #include "checks/config.h"
 #include "checks/registry.h"
@@ -25,7 +24,8 @@ namespace centinela::cli {
 
 namespace {
 
-// Diagnostics quote the input; a hostile manifest must not be able to send escape sequences to the terminal.
+// Diagnostics quote the input; a hostile manifest must not be able to send escape sequences to the
+// terminal.
 std::string FormatForTerminal(core::Diagnostic d, bool color) {
   d.location.file = report::SanitizeForTerminal(d.location.file);
   d.message = report::SanitizeForTerminal(d.message);
@@ -57,8 +57,8 @@ std::vector<std::string> Flatten(const std::vector<std::string>& items) {
 }
 
 // Every id must be a known check; otherwise an error with a suggestion.
-bool ValidateIds(const std::string& program, const checks::Registry& registry, const std::vector<std::string>& ids,
-                 std::string_view option) {
+bool ValidateIds(const std::string& program, const checks::Registry& registry,
+                 const std::vector<std::string>& ids, std::string_view option) {
   for (const auto& id : ids) {
     if (registry.Find(id) != nullptr) continue;
     std::string message = std::string(option) + ": unknown check \"" + id + "\"";
@@ -80,8 +80,10 @@ std::optional<core::Severity> ParseFailOn(const std::string& text, bool* never) 
   return core::ParseSeverity(text);
 }
 
-// Loads the configuration: --config FILE, else ./.centinela.yaml when present. Errors print and return nullopt.
-std::optional<checks::Config> LoadConfig(const std::string& program, const std::string& path_flag, bool* failed) {
+// Loads the configuration: --config FILE, else ./.centinela.yaml when present. Errors print and
+// return nullopt.
+std::optional<checks::Config> LoadConfig(const std::string& program, const std::string& path_flag,
+                                         bool* failed) {
   *failed = false;
   std::string path = path_flag;
   if (path.empty()) {
@@ -116,11 +118,15 @@ std::optional<checks::Config> LoadConfig(const std::string& program, const std::
 
 int RunScan(const std::string& program, std::vector<std::string> args) {
   ScanFlags flags;
-  CLI::App app{"Scan Kubernetes manifests (files, directories, or - for stdin) and report findings grouped by "
-               "control.",
-               program + " scan"};
-  app.add_option("paths", flags.paths, "files, directories (recursive: .yaml .yml .json) or - for stdin");
-  app.add_option("-f,--filename", flags.paths, "an input path (same as a positional path; repeatable)");
+  CLI::App app{
+      "Scan Kubernetes manifests (files, directories, or - for stdin) and report findings grouped "
+      "by "
+      "control.",
+      program + " scan"};
+  app.add_option("paths", flags.paths,
+                 "files, directories (recursive: .yaml .yml .json) or - for stdin");
+  app.add_option("-f,--filename", flags.paths,
+                 "an input path (same as a positional path; repeatable)");
   app.add_option("-o,--format", flags.format, "output format: table, json, sarif, junit")
       ->check(CLI::IsMember({"table", "json", "sarif", "junit"}));
   app.add_option("--output", flags.output, "write the report to FILE instead of stdout");
@@ -128,9 +134,12 @@ int RunScan(const std::string& program, std::vector<std::string> args) {
                  "exit 1 when an unsuppressed finding has this severity or higher "
                  "(info, low, medium, high, critical, none; default high)");
   app.add_option("--min-severity", flags.min_severity, "drop findings below this severity");
-  app.add_option("--checks", flags.checks, "run only these check ids (comma-separated, repeatable)");
-  app.add_option("--skip-checks", flags.skip_checks, "do not run these check ids (comma-separated, repeatable)");
-  app.add_option("--config", flags.config, "configuration file (default: ./.centinela.yaml when present)");
+  app.add_option("--checks", flags.checks,
+                 "run only these check ids (comma-separated, repeatable)");
+  app.add_option("--skip-checks", flags.skip_checks,
+                 "do not run these check ids (comma-separated, repeatable)");
+  app.add_option("--config", flags.config,
+                 "configuration file (default: ./.centinela.yaml when present)");
   app.add_flag("--show-suppressed", flags.show_suppressed, "also show suppressed findings");
   app.add_option("--color", flags.color, "colour the table: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
@@ -160,18 +169,20 @@ int RunScan(const std::string& program, std::vector<std::string> args) {
   core::Severity fail_on = config->fail_on.value_or(core::Severity::kHigh);
   if (!flags.fail_on.empty()) {
     auto parsed = ParseFailOn(flags.fail_on, &never_fail);
-    if (!parsed) return UsageError(program, "--fail-on: expected info, low, medium, high, critical or none");
+    if (!parsed)
+      return UsageError(program, "--fail-on: expected info, low, medium, high, critical or none");
     fail_on = *parsed;
   }
   options.min_severity = config->min_severity.value_or(core::Severity::kInfo);
   if (!flags.min_severity.empty()) {
     auto parsed = core::ParseSeverity(flags.min_severity);
-    if (!parsed) return UsageError(program, "--min-severity: expected info, low, medium, high or critical");
+    if (!parsed)
+      return UsageError(program, "--min-severity: expected info, low, medium, high or critical");
     options.min_severity = *parsed;
   }
   if (flags.paths.empty()) {
-    return UsageError(program, "no input: give files, directories, or - for stdin (see '" + program +
-                                   " scan --help')");
+    return UsageError(program, "no input: give files, directories, or - for stdin (see '" +
+                                   program + " scan --help')");
   }
 
   doc::Corpus corpus;
@@ -190,8 +201,8 @@ int RunScan(const std::string& program, std::vector<std::string> args) {
   scan.never_fail = never_fail;
   scan.tool_version = std::string(Version());
 
-  // Diagnostics always go to stderr (file:line:col: error: ...); the reports carry them too (the table only
-  // counts them, so they are not printed twice).
+  // Diagnostics always go to stderr (file:line:col: error: ...); the reports carry them too (the
+  // table only counts them, so they are not printed twice).
   const std::vector<core::Diagnostic> diagnostics = sink.Sorted();
   const bool stderr_color = ColorAllowed(2);
   for (const auto& d : diagnostics) std::cerr << FormatForTerminal(d, stderr_color) << "\n";

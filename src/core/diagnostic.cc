@@ -20,7 +20,9 @@ std::string FormatDiagnostic(const Diagnostic& d, bool with_source, bool color) 
   const char* reset = color ? "\x1b[0m" : "";
   const char* level_color = "";
   if (color) {
-    level_color = d.level == DiagLevel::kError ? "\x1b[1;31m" : d.level == DiagLevel::kWarning ? "\x1b[1;35m" : "\x1b[1;36m";
+    level_color = d.level == DiagLevel::kError     ? "\x1b[1;31m"
+                  : d.level == DiagLevel::kWarning ? "\x1b[1;35m"
+                                                   : "\x1b[1;36m";
   }
   out += bold;
   out += d.location.file.empty() ? std::string("<input>") : d.location.file;
@@ -57,8 +59,8 @@ void DiagnosticSink::Report(Diagnostic d) {
   items_.push_back(std::move(d));
 }
 
-void DiagnosticSink::Report(DiagLevel level, const SourceFile* source, std::string_view file, uint32_t line,
-                            uint32_t column, std::string message) {
+void DiagnosticSink::Report(DiagLevel level, const SourceFile* source, std::string_view file,
+                            uint32_t line, uint32_t column, std::string message) {
   Diagnostic d;
   d.level = level;
   d.location = SourceLocation{std::string(file), line, column};
@@ -86,8 +88,9 @@ std::vector<Diagnostic> DiagnosticSink::Sorted() const {
 
 size_t DiagnosticSink::error_count() const {
   std::lock_guard<std::mutex> lock(mu_);
-  return static_cast<size_t>(std::count_if(items_.begin(), items_.end(),
-                                           [](const Diagnostic& d) { return d.level == DiagLevel::kError; }));
+  return static_cast<size_t>(std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) {
+    return d.level == DiagLevel::kError;
+  }));
 }
 
 size_t DiagnosticSink::size() const {

@@ -17,7 +17,8 @@ class SourceFile {
   const std::string& path() const { return path_; }
   std::string_view text() const { return text_; }
 
-  /// 1-based line and column (in bytes) of a byte offset into text(). Offsets past the end map to the end.
+  /// 1-based line and column (in bytes) of a byte offset into text(). Offsets past the end map to
+  /// the end.
   struct LineCol {
     uint32_t line;
     uint32_t column;

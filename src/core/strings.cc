@@ -83,7 +83,8 @@ std::vector<std::string> Suggest(std::string_view word, const std::vector<std::s
   const size_t max_distance = std::max<size_t>(2, word.size() / 3);
   for (const auto& c : candidates) {
     size_t d = EditDistance(word, c);
-    bool prefix = c.size() > word.size() && word.size() >= 3 && c.compare(0, word.size(), word) == 0;
+    bool prefix =
+        c.size() > word.size() && word.size() >= 3 && c.compare(0, word.size(), word) == 0;
     if (d <= max_distance || prefix) scored.emplace_back(prefix ? 0 : d, c);
   }
   std::stable_sort(scored.begin(), scored.end(),

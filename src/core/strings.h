@@ -21,6 +21,6 @@ bool GlobMatch(std::string_view pattern, std::string_view text);
 size_t EditDistance(std::string_view a, std::string_view b);
 /// The candidates closest to `word` (distance <= max(2, |word|/3)), best first, at most `limit`.
 std::vector<std::string> Suggest(std::string_view word, const std::vector<std::string>& candidates,
-                                  size_t limit = 3);
+                                 size_t limit = 3);
 
 }  // namespace centinela::core

@@ -29,7 +29,8 @@ std::byte* MapAligned(size_t size) {
   uintptr_t end = begin + span;
   if (end > tail) ::munmap(reinterpret_cast<void*>(tail), end - tail);
 #ifdef MADV_HUGEPAGE
-  ::madvise(reinterpret_cast<void*>(aligned), size, MADV_HUGEPAGE);  // advisory: failure is harmless
+  ::madvise(reinterpret_cast<void*>(aligned), size,
+            MADV_HUGEPAGE);  // advisory: failure is harmless
 #endif
   return reinterpret_cast<std::byte*>(aligned);
 }
@@ -105,7 +106,8 @@ void* Arena::AllocateSlow(size_t bytes, size_t align) {
 }
 
 void Arena::Rewind(const Mark& mark) {
-  if (blocks_.size() > mark.blocks) blocks_.erase(blocks_.begin() + static_cast<ptrdiff_t>(mark.blocks), blocks_.end());
+  if (blocks_.size() > mark.blocks)
+    blocks_.erase(blocks_.begin() + static_cast<ptrdiff_t>(mark.blocks), blocks_.end());
   cur_ = mark.cur;
   left_ = mark.left;
 }

@@ -10,12 +10,13 @@
 
 namespace centinela::doc {
 
-/// A bump allocator for parsed trees. Memory is released only when the arena is destroyed (or rewound);
-/// objects placed in it must be trivially destructible. Not thread-safe: each loader thread owns its own arena.
+/// A bump allocator for parsed trees. Memory is released only when the arena is destroyed (or
+/// rewound); objects placed in it must be trivially destructible. Not thread-safe: each loader
+/// thread owns its own arena.
 ///
-/// Blocks grow geometrically; large blocks are mapped directly from the OS and, where the kernel supports it,
-/// backed by transparent huge pages: the trees of a large input take tens of megabytes, and faulting them in
-/// 4 KiB at a time costs as much as parsing.
+/// Blocks grow geometrically; large blocks are mapped directly from the OS and, where the kernel
+/// supports it, backed by transparent huge pages: the trees of a large input take tens of
+/// megabytes, and faulting them in 4 KiB at a time costs as much as parsing.
 class Arena {
  public:
   Arena() = default;
@@ -24,7 +25,8 @@ class Arena {
   Arena(Arena&&) noexcept = default;
   Arena& operator=(Arena&&) noexcept = default;
 
-  /// `bytes` of uninitialised memory aligned to `align` (a power of two no larger than alignof(max_align_t)).
+  /// `bytes` of uninitialised memory aligned to `align` (a power of two no larger than
+  /// alignof(max_align_t)).
   void* Allocate(size_t bytes, size_t align) {
     size_t pad = (align - (reinterpret_cast<uintptr_t>(cur_) & (align - 1))) & (align - 1);
     if (bytes + pad > left_) return AllocateSlow(bytes, align);
@@ -56,8 +58,8 @@ class Arena {
     size_t left = 0;
   };
   Mark GetMark() const { return Mark{blocks_.size(), cur_, left_}; }
-  /// Frees everything allocated since `mark` was taken (it must come from this arena, and be the latest
-  /// mark still in use).
+  /// Frees everything allocated since `mark` was taken (it must come from this arena, and be the
+  /// latest mark still in use).
   void Rewind(const Mark& mark);
 
   /// Bytes obtained from the OS or the heap so far (for tests and statistics).
@@ -91,8 +93,9 @@ class Arena {
   size_t next_block_ = size_t{16} << 10;
 };
 
-/// Asks the OS to back the whole 2 MiB pages inside [data, data + bytes) with transparent huge pages, where it
-/// supports them: a large buffer about to be filled then faults in hundreds of times fewer pages. Advisory.
+/// Asks the OS to back the whole 2 MiB pages inside [data, data + bytes) with transparent huge
+/// pages, where it supports them: a large buffer about to be filled then faults in hundreds of
+/// times fewer pages. Advisory.
 void AdviseHugePages(void* data, size_t bytes);
 
 }  // namespace centinela::doc

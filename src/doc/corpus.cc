@@ -19,13 +19,15 @@ namespace {
 
 using core::DiagLevel;
 
-// simdjson reads up to this many bytes past the end of its input; every text we keep is followed by them.
+// simdjson reads up to this many bytes past the end of its input; every text we keep is followed by
+// them.
 constexpr size_t kPadding = 64;
 constexpr size_t kReadBlock = size_t{1} << 16;
 
 std::string ErrnoMessage(int error) {
   std::string message = std::error_code(error, std::generic_category()).message();
-  if (!message.empty()) message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+  if (!message.empty())
+    message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
   return message;
 }
 
@@ -67,7 +69,8 @@ struct Corpus::Impl {
   void Load(std::string name, std::string text, core::DiagnosticSink& sink);
 };
 
-bool Corpus::Impl::ReadRegular(const std::string& path, int fd, size_t size, core::DiagnosticSink& sink) {
+bool Corpus::Impl::ReadRegular(const std::string& path, int fd, size_t size,
+                               core::DiagnosticSink& sink) {
   if (size > limits.max_file_bytes) {
     sink.Report(DiagLevel::kError, nullptr, path, 0, 0,
                 "file too large: " + std::to_string(size) + " bytes (the limit is " +
@@ -98,7 +101,8 @@ bool Corpus::Impl::ReadStream(const std::string& name, int fd, core::DiagnosticS
   std::string text;
   size_t got = 0;
   while (true) {
-    if (text.size() < got + kReadBlock + kPadding) text.resize(std::max(text.size() * 2, got + kReadBlock + kPadding));
+    if (text.size() < got + kReadBlock + kPadding)
+      text.resize(std::max(text.size() * 2, got + kReadBlock + kPadding));
     ssize_t n = ::read(fd, text.data() + got, kReadBlock);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
@@ -132,7 +136,8 @@ bool Corpus::Impl::ReadFile(const std::string& path, core::DiagnosticSink& sink)
     return false;
   }
   if (S_ISDIR(st.st_mode)) return ReadDirectory(path, sink);
-  if (S_ISREG(st.st_mode) && st.st_size > 0) return ReadRegular(path, fd, static_cast<size_t>(st.st_size), sink);
+  if (S_ISREG(st.st_mode) && st.st_size > 0)
+    return ReadRegular(path, fd, static_cast<size_t>(st.st_size), sink);
   return ReadStream(path, fd, sink);  // pipes, character devices, /proc files that report size 0
 }
 
@@ -143,14 +148,16 @@ bool Corpus::Impl::ReadDirectory(const std::string& path, core::DiagnosticSink& 
   fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
   for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     std::error_code type_ec;
-    if (HasManifestExtension(it->path()) && it->is_regular_file(type_ec)) files.push_back(it->path().string());
+    if (HasManifestExtension(it->path()) && it->is_regular_file(type_ec))
+      files.push_back(it->path().string());
   }
   if (ec) {
     sink.Report(DiagLevel::kError, nullptr, path, 0, 0, ErrnoMessage(ec.value()));
   }
   std::sort(files.begin(), files.end());
   if (files.empty() && !ec) {
-    sink.Report(DiagLevel::kWarning, nullptr, path, 0, 0, "no .yaml, .yml or .json files in this directory");
+    sink.Report(DiagLevel::kWarning, nullptr, path, 0, 0,
+                "no .yaml, .yml or .json files in this directory");
   }
   bool any = false;
   for (const std::string& file : files) any = ReadFile(file, sink) || any;
@@ -169,7 +176,8 @@ void Corpus::Impl::Load(std::string name, std::string text, core::DiagnosticSink
   }
   bool json = LooksLikeJson(text);
   if (json) {
-    // Make room for simdjson's padding without changing the text: the bytes after the end stay allocated.
+    // Make room for simdjson's padding without changing the text: the bytes after the end stay
+    // allocated.
     text.resize(size + kPadding, ' ');
     text.resize(size);
   }
@@ -182,14 +190,16 @@ void Corpus::Impl::Load(std::string name, std::string text, core::DiagnosticSink
   LoadOutput out;
   if (json) {
     LoadJson(source, limits, padded, out);
-    bool failed = std::any_of(out.diagnostics.begin(), out.diagnostics.end(),
-                              [](const core::Diagnostic& d) { return d.level == DiagLevel::kError; });
+    bool failed =
+        std::any_of(out.diagnostics.begin(), out.diagnostics.end(),
+                    [](const core::Diagnostic& d) { return d.level == DiagLevel::kError; });
     if (failed && !json_name) {
       // YAML flow style also starts with `{` or `[`: keep the YAML reading if it succeeds.
       LoadOutput yaml;
       LoadYaml(source, limits, yaml);
-      bool yaml_failed = std::any_of(yaml.diagnostics.begin(), yaml.diagnostics.end(),
-                                     [](const core::Diagnostic& d) { return d.level == DiagLevel::kError; });
+      bool yaml_failed =
+          std::any_of(yaml.diagnostics.begin(), yaml.diagnostics.end(),
+                      [](const core::Diagnostic& d) { return d.level == DiagLevel::kError; });
       if (!yaml_failed) out = std::move(yaml);
     }
   } else {
@@ -201,8 +211,9 @@ void Corpus::Impl::Load(std::string name, std::string text, core::DiagnosticSink
   uint32_t index = 0;
   for (const LoadedDoc& d : out.docs) {
     if (index == limit) {
-      sink.Report(DiagLevel::kError, &source, source.path(), d.line, 0,
-                  "more than " + std::to_string(limit) + " documents in one stream; the rest is skipped");
+      sink.Report(
+          DiagLevel::kError, &source, source.path(), d.line, 0,
+          "more than " + std::to_string(limit) + " documents in one stream; the rest is skipped");
       break;
     }
     if (d.root != nullptr) documents.push_back(Document{&source, d.root, index, d.line});

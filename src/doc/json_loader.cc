@@ -36,8 +36,28 @@ std::string Hex2(unsigned char c) {
 }
 
 std::string ByteMessage(unsigned char c) {
-  if (c >= 0x20 && c < 0x7F) return std::string("unexpected character '") + static_cast<char>(c) + "'";
+  if (c >= 0x20 && c < 0x7F)
+    return std::string("unexpected character '") + static_cast<char>(c) + "'";
   return "unexpected byte 0x" + Hex2(c);
+}
+
+// The code unit of a `\uXXXX` escape starting at text[i] (the backslash), or nullopt.
+std::optional<unsigned> HexEscape(std::string_view text, size_t i) {
+  if (i + 6 > text.size() || text[i] != '\\' || text[i + 1] != 'u') return std::nullopt;
+  unsigned value = 0;
+  for (size_t k = 2; k < 6; ++k) {
+    char c = text[i + k];
+    unsigned digit = 0;
+    if (c >= '0' && c <= '9') {
+      digit = static_cast<unsigned>(c - '0');
+    } else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f') {
+      digit = static_cast<unsigned>((c | 0x20) - 'a' + 10);
+    } else {
+      return std::nullopt;
+    }
+    value = value * 16 + digit;
+  }
+  return value;
 }
 
 // Length of the valid UTF-8 sequence at text[i], or 0.
@@ -50,12 +70,13 @@ size_t Utf8SequenceLength(std::string_view text, size_t i) {
   return i + len <= text.size() ? len : 0;
 }
 
-// Builds one JSON value with simdjson On-Demand. Failures are either a simdjson error (the caller locates it
-// precisely with ScanJson) or a problem of ours (duplicate key, depth, scalar size) with a position.
+// Builds one JSON value with simdjson On-Demand. Failures are either a simdjson error (the caller
+// locates it precisely with ScanJson) or a problem of ours (duplicate key, depth, scalar size) with
+// a position.
 class Walker {
  public:
-  Walker(const core::SourceFile& source, const core::Limits& limits, NodeBuilder& builder, const char* buf,
-         LineCursor& cursor)
+  Walker(const core::SourceFile& source, const core::Limits& limits, NodeBuilder& builder,
+         const char* buf, LineCursor& cursor)
       : source_(source), limits_(limits), builder_(builder), buf_(buf), cursor_(cursor) {}
 
   const Node* Build(od::value& v, uint32_t depth);
@@ -96,23 +117,35 @@ class Walker {
 };
 
 const Node* Walker::String(od::value& v, std::string_view token, core::SourceFile::LineCol at) {
-  if (token.size() < 2 || token.front() != '"' || token.back() != '"') return SimdjsonFail(simdjson::STRING_ERROR);
+  if (token.size() < 2 || token.front() != '"' || token.back() != '"')
+    return SimdjsonFail(simdjson::STRING_ERROR);
   std::string_view content = token.substr(1, token.size() - 2);
   if (content.size() > limits_.max_scalar_bytes) {
-    return Fail(at, "scalar longer than the limit of " + std::to_string(limits_.max_scalar_bytes) + " bytes");
+    return Fail(at, "scalar longer than the limit of " + std::to_string(limits_.max_scalar_bytes) +
+                        " bytes");
   }
   std::string_view text;
-  if (std::memchr(content.data(), '\\', content.size()) == nullptr) {
-    for (char c : content) {
-      if (static_cast<unsigned char>(c) < 0x20) return SimdjsonFail(simdjson::UNESCAPED_CHARS);
+  bool escaped = false;
+  for (char c : content) {
+    if (c == '\\') {
+      escaped = true;  // simdjson checks the rest while unescaping
+      break;
     }
+    if (static_cast<unsigned char>(c) < 0x20) return SimdjsonFail(simdjson::UNESCAPED_CHARS);
+  }
+  if (!escaped) {
+    // Consume the value even though its text is taken from the source: On-Demand skips an
+    // unconsumed string followed by ':' as if it were a key, which would let `{"a":"b":}}` through.
+    od::raw_json_string raw;
+    if (auto e = v.get_raw_json_string().get(raw)) return SimdjsonFail(e);
     text = InSource(content.data(), content.size());
   } else {
     std::string_view unescaped;
     if (auto e = v.get_string().get(unescaped)) return SimdjsonFail(e);
     text = Stored(unescaped);
   }
-  return builder_.Scalar(NodeKind::kString, text, /*quoted=*/true, /*merge_key=*/false, at.line, at.column);
+  return builder_.Scalar(NodeKind::kString, text, /*quoted=*/true, /*merge_key=*/false, at.line,
+                         at.column);
 }
 
 const Node* Walker::Build(od::value& v, uint32_t depth) {
@@ -131,24 +164,35 @@ const Node* Walker::Build(od::value& v, uint32_t depth) {
         if (auto e = std::move(field_result).get(field)) return SimdjsonFail(e);
         const char* key_raw = field.key().raw();  // just after the opening quote
         core::SourceFile::LineCol key_at = cursor_.Locate(Offset(key_raw) - 1);
-        // Without escapes the key is the same bytes as in the source: point there instead of unescaping a copy.
-        const void* close = std::memchr(key_raw, '"', source_.text().size() - Offset(key_raw));
-        if (close == nullptr) return SimdjsonFail(simdjson::STRING_ERROR);
-        std::string_view key(key_raw, static_cast<size_t>(static_cast<const char*>(close) - key_raw));
-        bool escaped = std::memchr(key.data(), '\\', key.size()) != nullptr;
+        // Without escapes the key is the same bytes as in the source: point there instead of
+        // unescaping a copy.
+        // Keys are short: one pass finds the closing quote, an escape or a control character.
+        const char* end = buf_ + source_.text().size();
+        const char* p = key_raw;
+        bool escaped = false;
+        while (p < end && *p != '"') {
+          if (*p == '\\') {
+            escaped = true;
+            break;
+          }
+          if (static_cast<unsigned char>(*p) < 0x20) return SimdjsonFail(simdjson::UNESCAPED_CHARS);
+          ++p;
+        }
+        std::string_view key;
         if (escaped) {
           if (auto e = field.unescaped_key().get(key)) return SimdjsonFail(e);
+        } else if (p == end) {
+          return SimdjsonFail(simdjson::STRING_ERROR);
         } else {
-          for (char c : key) {
-            if (static_cast<unsigned char>(c) < 0x20) return SimdjsonFail(simdjson::UNESCAPED_CHARS);
-          }
+          key = std::string_view(key_raw, static_cast<size_t>(p - key_raw));
         }
         if (key.size() > limits_.max_scalar_bytes) {
-          return Fail(key_at, "scalar longer than the limit of " + std::to_string(limits_.max_scalar_bytes) +
-                                  " bytes");
+          return Fail(key_at, "scalar longer than the limit of " +
+                                  std::to_string(limits_.max_scalar_bytes) + " bytes");
         }
         std::string_view key_text = escaped ? Stored(key) : InSource(key_raw, key.size());
-        stack_.push_back(builder_.Scalar(NodeKind::kString, key_text, true, false, key_at.line, key_at.column));
+        stack_.push_back(
+            builder_.Scalar(NodeKind::kString, key_text, true, false, key_at.line, key_at.column));
         od::value child = field.value();
         const Node* node = Build(child, depth + 1);
         if (node == nullptr) return nullptr;
@@ -178,25 +222,25 @@ const Node* Walker::Build(od::value& v, uint32_t depth) {
       stack_.resize(base);
       return node;
     }
-    case od::json_type::string:
-      return String(v, TrimRight(raw), at);
+    case od::json_type::string: return String(v, TrimRight(raw), at);
     case od::json_type::number: {
       std::string_view token = TrimRight(raw);
       if (!IsJsonNumber(token)) return SimdjsonFail(simdjson::NUMBER_ERROR);
       NodeKind kind = IsJsonInt(token) ? NodeKind::kInt : NodeKind::kFloat;
-      return builder_.Scalar(kind, InSource(token.data(), token.size()), false, false, at.line, at.column);
+      return builder_.Scalar(kind, InSource(token.data(), token.size()), false, false, at.line,
+                             at.column);
     }
     case od::json_type::boolean: {
       std::string_view token = TrimRight(raw);
       if (token != "true" && token != "false") return SimdjsonFail(simdjson::T_ATOM_ERROR);
-      return builder_.Scalar(NodeKind::kBool, InSource(token.data(), token.size()), false, false, at.line,
-                             at.column);
+      return builder_.Scalar(NodeKind::kBool, InSource(token.data(), token.size()), false, false,
+                             at.line, at.column);
     }
     case od::json_type::null: {
       std::string_view token = TrimRight(raw);
       if (token != "null") return SimdjsonFail(simdjson::N_ATOM_ERROR);
-      return builder_.Scalar(NodeKind::kNull, InSource(token.data(), token.size()), false, false, at.line,
-                             at.column);
+      return builder_.Scalar(NodeKind::kNull, InSource(token.data(), token.size()), false, false,
+                             at.line, at.column);
     }
   }
   return SimdjsonFail(simdjson::INCORRECT_TYPE);
@@ -210,8 +254,9 @@ struct ParseResult {
 };
 
 // Parses the value starting at `begin` (simdjson sees `len` bytes from there).
-ParseResult ParseValue(const core::SourceFile& source, const core::Limits& limits, NodeBuilder& builder,
-                       od::parser& parser, const char* buf, size_t cap, size_t begin, size_t len) {
+ParseResult ParseValue(const core::SourceFile& source, const core::Limits& limits,
+                       NodeBuilder& builder, od::parser& parser, const char* buf, size_t cap,
+                       size_t begin, size_t len) {
   ParseResult r;
   core::SourceFile::LineCol start = source.Locate(begin);
   LineCursor cursor(source, begin - (start.column - 1), start.line);
@@ -311,10 +356,17 @@ JsonScan ScanJson(std::string_view text, uint32_t max_depth) {
                 if (i + 1 >= n) return fail(start, "JSON syntax error: unterminated string");
                 char e = text[i + 1];
                 if (e == 'u') {
-                  for (size_t k = 2; k < 6; ++k) {
-                    if (i + k >= n || !std::isxdigit(static_cast<unsigned char>(text[i + k]))) {
-                      return fail(i, "JSON syntax error: invalid \\u escape");
+                  std::optional<unsigned> unit = HexEscape(text, i);
+                  if (!unit) return fail(i, "JSON syntax error: invalid \\u escape");
+                  if (*unit >= 0xD800 && *unit <= 0xDFFF) {
+                    // A surrogate must be a high one followed by an escaped low one (simdjson
+                    // rejects the rest).
+                    std::optional<unsigned> low =
+                        *unit <= 0xDBFF ? HexEscape(text, i + 6) : std::nullopt;
+                    if (!low || *low < 0xDC00 || *low > 0xDFFF) {
+                      return fail(i, "JSON syntax error: unpaired surrogate in a \\u escape");
                     }
+                    i += 6;
                   }
                   i += 6;
                 } else if (std::strchr("\"\\/bfnrt", e) != nullptr && e != '\0') {
@@ -324,7 +376,8 @@ JsonScan ScanJson(std::string_view text, uint32_t max_depth) {
                 }
                 continue;
               }
-              if (b < 0x20) return fail(i, "JSON syntax error: unescaped control character in a string");
+              if (b < 0x20)
+                return fail(i, "JSON syntax error: unescaped control character in a string");
               if (b >= 0x80) {
                 size_t len = Utf8SequenceLength(text, i);
                 if (len == 0) return fail(i, "invalid UTF-8 byte 0x" + Hex2(b));
@@ -342,11 +395,13 @@ JsonScan ScanJson(std::string_view text, uint32_t max_depth) {
           }
           if (c == '-' || (c >= '0' && c <= '9')) {
             size_t start = i;
-            while (i < n && (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == '-' ||
-                             text[i] == '+' || text[i] == '.' || text[i] == 'e' || text[i] == 'E')) {
+            while (i < n &&
+                   (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == '-' ||
+                    text[i] == '+' || text[i] == '.' || text[i] == 'e' || text[i] == 'E')) {
               ++i;
             }
-            if (!IsJsonNumber(text.substr(start, i - start))) return fail(start, "JSON syntax error: invalid number");
+            if (!IsJsonNumber(text.substr(start, i - start)))
+              return fail(start, "JSON syntax error: invalid number");
             value_done = true;
             break;
           }
@@ -355,15 +410,18 @@ JsonScan ScanJson(std::string_view text, uint32_t max_depth) {
             while (i < n && text[i] >= 'a' && text[i] <= 'z') ++i;
             std::string_view word = text.substr(start, i - start);
             if (word != "true" && word != "false" && word != "null") {
-              return fail(start, "JSON syntax error: invalid literal \"" + std::string(word.substr(0, 20)) + "\"");
+              return fail(start, "JSON syntax error: invalid literal \"" +
+                                     std::string(word.substr(0, 20)) + "\"");
             }
             value_done = true;
             break;
           }
           if (static_cast<unsigned char>(c) >= 0x80) {
             size_t len = Utf8SequenceLength(text, i);
-            if (len == 0) return fail(i, "invalid UTF-8 byte 0x" + Hex2(static_cast<unsigned char>(c)));
-            return fail(i, "JSON syntax error: unexpected character '" + std::string(text.substr(i, len)) + "'");
+            if (len == 0)
+              return fail(i, "invalid UTF-8 byte 0x" + Hex2(static_cast<unsigned char>(c)));
+            return fail(i, "JSON syntax error: unexpected character '" +
+                               std::string(text.substr(i, len)) + "'");
           }
           return fail(i, "JSON syntax error: " + ByteMessage(static_cast<unsigned char>(c)));
         }
@@ -385,8 +443,9 @@ JsonScan ScanJson(std::string_view text, uint32_t max_depth) {
             value_done = true;
             break;
           }
-          return fail(i, top == '{' ? "JSON syntax error: expected ',' or '}' after an object member"
-                                    : "JSON syntax error: expected ',' or ']' after an array element");
+          return fail(i, top == '{'
+                             ? "JSON syntax error: expected ',' or '}' after an object member"
+                             : "JSON syntax error: expected ',' or ']' after an array element");
         }
       }
       if (value_done) {
@@ -398,7 +457,8 @@ JsonScan ScanJson(std::string_view text, uint32_t max_depth) {
   }
 }
 
-void LoadJson(const core::SourceFile& source, const core::Limits& limits, bool padded, LoadOutput& out) {
+void LoadJson(const core::SourceFile& source, const core::Limits& limits, bool padded,
+              LoadOutput& out) {
   std::string_view text = source.text();
   simdjson::padded_string copy;
   const char* buf = text.data();
@@ -412,11 +472,13 @@ void LoadJson(const core::SourceFile& source, const core::Limits& limits, bool p
   od::parser parser;
   auto report = [&](size_t offset, std::string message) {
     core::SourceFile::LineCol at = source.Locate(offset);
-    out.diagnostics.push_back(MakeDiagnostic(DiagLevel::kError, source, at.line, at.column, std::move(message)));
+    out.diagnostics.push_back(
+        MakeDiagnostic(DiagLevel::kError, source, at.line, at.column, std::move(message)));
     out.docs.push_back(LoadedDoc{nullptr, at.line});
   };
   auto report_problem = [&](const LoadProblem& p) {
-    out.diagnostics.push_back(MakeDiagnostic(DiagLevel::kError, source, p.line, p.column, p.message));
+    out.diagnostics.push_back(
+        MakeDiagnostic(DiagLevel::kError, source, p.line, p.column, p.message));
     out.docs.push_back(LoadedDoc{nullptr, p.line});
   };
   auto report_syntax = [&](simdjson::error_code e, size_t begin, size_t end) {
@@ -433,7 +495,8 @@ void LoadJson(const core::SourceFile& source, const core::Limits& limits, bool p
   while (begin < text.size() && IsJsonSpace(text[begin])) ++begin;
   if (begin == text.size()) return;
 
-  ParseResult first = ParseValue(source, limits, builder, parser, buf, cap, begin, text.size() - begin);
+  ParseResult first =
+      ParseValue(source, limits, builder, parser, buf, cap, begin, text.size() - begin);
   if (first.root == nullptr) {
     if (first.problem) {
       report_problem(*first.problem);

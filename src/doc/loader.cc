@@ -6,8 +6,8 @@
 
 namespace centinela::doc {
 
-core::Diagnostic MakeDiagnostic(core::DiagLevel level, const core::SourceFile& source, uint32_t line,
-                                uint32_t column, std::string message) {
+core::Diagnostic MakeDiagnostic(core::DiagLevel level, const core::SourceFile& source,
+                                uint32_t line, uint32_t column, std::string message) {
   core::Diagnostic d;
   d.level = level;
   d.location = core::SourceLocation{source.path(), line, column};
@@ -30,14 +30,13 @@ core::SourceFile::LineCol LineCursor::Locate(size_t offset) {
     return lc;
   }
   if (offset > pos_) {
-    const char* p = text_.data() + pos_;
-    const char* end = text_.data() + offset;
-    while (p < end) {
-      const void* nl = std::memchr(p, '\n', static_cast<size_t>(end - p));
-      if (nl == nullptr) break;
-      p = static_cast<const char*>(nl) + 1;
+    size_t p = pos_;
+    while (true) {
+      size_t nl = FindNewline(text_, p, offset);
+      if (nl == offset) break;
       ++line_;
-      line_start_ = static_cast<size_t>(p - text_.data());
+      p = nl + 1;
+      line_start_ = p;
     }
     pos_ = offset;
   }

@@ -97,7 +97,8 @@ bool Equal(const Node& a, const Node& b) {
     case NodeKind::kMapping: {
       if (a.size() != b.size()) return false;
       for (size_t i = 0; i < a.size(); ++i) {
-        if (!Equal(*a.entries()[i].key, *b.entries()[i].key) || !Equal(*a.entries()[i].value, *b.entries()[i].value)) {
+        if (!Equal(*a.entries()[i].key, *b.entries()[i].key) ||
+            !Equal(*a.entries()[i].value, *b.entries()[i].value)) {
           return false;
         }
       }

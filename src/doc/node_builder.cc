@@ -30,7 +30,9 @@ std::string Quote(std::string_view text) {
   return out;
 }
 
-std::string Where(const Node& n) { return std::to_string(n.line()) + ":" + std::to_string(n.column()); }
+std::string Where(const Node& n) {
+  return std::to_string(n.line()) + ":" + std::to_string(n.column());
+}
 
 }  // namespace
 
@@ -42,16 +44,18 @@ Node* NodeBuilder::NewNode(NodeKind kind, uint32_t line, uint32_t column) {
   return n;
 }
 
-const Node* NodeBuilder::Scalar(NodeKind kind, std::string_view text, bool quoted, bool merge_key, uint32_t line,
-                                uint32_t column) {
+const Node* NodeBuilder::Scalar(NodeKind kind, std::string_view text, bool quoted, bool merge_key,
+                                uint32_t line, uint32_t column) {
   Node* n = NewNode(kind, line, column);
   n->text_ = text.empty() ? "" : text.data();
   n->size_ = static_cast<uint32_t>(text.size());
-  n->flags_ = static_cast<uint8_t>((quoted ? Node::kQuotedFlag : 0) | (merge_key ? Node::kMergeKeyFlag : 0));
+  n->flags_ = static_cast<uint8_t>((quoted ? Node::kQuotedFlag : 0) |
+                                   (merge_key ? Node::kMergeKeyFlag : 0));
   return n;
 }
 
-const Node* NodeBuilder::Sequence(std::span<const Node* const> items, uint32_t line, uint32_t column) {
+const Node* NodeBuilder::Sequence(std::span<const Node* const> items, uint32_t line,
+                                  uint32_t column) {
   Node* n = NewNode(NodeKind::kSequence, line, column);
   const Node** array = arena_->AllocateArray<const Node*>(items.size());
   std::copy(items.begin(), items.end(), array);
@@ -118,8 +122,9 @@ const Node* NodeBuilder::Mapping(std::span<const Node* const> kv, uint32_t line,
   }
   if (dup != n) {
     const Node& key = *kv[2 * dup];
-    *error = {key.line(), key.column(),
-              "duplicate key " + Quote(key.text()) + " (first defined at " + Where(*kv[2 * first]) + ")"};
+    *error = {
+        key.line(), key.column(),
+        "duplicate key " + Quote(key.text()) + " (first defined at " + Where(*kv[2 * first]) + ")"};
     return nullptr;
   }
   if (has_merge) return MappingWithMerges(kv, line, column, error, warnings);
@@ -132,8 +137,9 @@ const Node* NodeBuilder::Mapping(std::span<const Node* const> kv, uint32_t line,
   return node;
 }
 
-const Node* NodeBuilder::MappingWithMerges(std::span<const Node* const> kv, uint32_t line, uint32_t column,
-                                           LoadProblem* error, std::vector<LoadProblem>* warnings) {
+const Node* NodeBuilder::MappingWithMerges(std::span<const Node* const> kv, uint32_t line,
+                                           uint32_t column, LoadProblem* error,
+                                           std::vector<LoadProblem>* warnings) {
   size_t n = kv.size() / 2;
   // Explicit keys (keys_ holds every key's canonical form; merge keys are excluded here).
   std::unordered_map<std::string_view, size_t> explicit_keys;
@@ -157,13 +163,15 @@ const Node* NodeBuilder::MappingWithMerges(std::span<const Node* const> kv, uint
     } else if (value->IsSequence()) {
       for (const Node* item : value->items()) {
         if (!item->IsMapping()) {
-          *error = {item->line(), item->column(), "a merge key needs a mapping or a list of mappings"};
+          *error = {item->line(), item->column(),
+                    "a merge key needs a mapping or a list of mappings"};
           return nullptr;
         }
         sources.push_back(item);
       }
     } else {
-      *error = {value->line(), value->column(), "a merge key needs a mapping or a list of mappings"};
+      *error = {value->line(), value->column(),
+                "a merge key needs a mapping or a list of mappings"};
       return nullptr;
     }
     for (const Node* source : sources) {
@@ -173,10 +181,11 @@ const Node* NodeBuilder::MappingWithMerges(std::span<const Node* const> kv, uint
         if (it != explicit_keys.end()) {
           const Entry written{kv[2 * it->second], kv[2 * it->second + 1]};
           if (it->second < i && !Equal(*written.value, *e.value) && warnings != nullptr) {
-            warnings->push_back(
-                {written.key->line(), written.key->column(),
-                 "key " + Quote(written.key->text()) + " is also set by the merge key at " + Where(*key) +
-                     "; centinela uses the value written here, Kubernetes' YAML decoder uses the merged one"});
+            warnings->push_back({written.key->line(), written.key->column(),
+                                 "key " + Quote(written.key->text()) +
+                                     " is also set by the merge key at " + Where(*key) +
+                                     "; centinela uses the value written here, Kubernetes' YAML "
+                                     "decoder uses the merged one"});
           }
           continue;
         }

@@ -26,8 +26,12 @@ bool IsFalse(std::string_view t) {
   if (t.empty() || t.size() > 5) return false;
   return InList(t, {"false", "False", "FALSE", "n", "N", "no", "No", "NO", "off", "Off", "OFF"});
 }
-bool IsNull(std::string_view t) { return t.size() <= 4 && InList(t, {"", "~", "null", "Null", "NULL"}); }
-bool IsPosInf(std::string_view t) { return InList(t, {".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"}); }
+bool IsNull(std::string_view t) {
+  return t.size() <= 4 && InList(t, {"", "~", "null", "Null", "NULL"});
+}
+bool IsPosInf(std::string_view t) {
+  return InList(t, {".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"});
+}
 bool IsNegInf(std::string_view t) { return InList(t, {"-.inf", "-.Inf", "-.INF"}); }
 bool IsNan(std::string_view t) { return InList(t, {".nan", ".NaN", ".NAN"}); }
 
@@ -114,7 +118,8 @@ std::optional<int64_t> GoParseInt(std::string_view s) {
   constexpr uint64_t kMaxPos = static_cast<uint64_t>(std::numeric_limits<int64_t>::max());
   if (negative) {
     if (u.value > kMaxPos + 1) return std::nullopt;
-    return u.value == kMaxPos + 1 ? std::numeric_limits<int64_t>::min() : -static_cast<int64_t>(u.value);
+    return u.value == kMaxPos + 1 ? std::numeric_limits<int64_t>::min()
+                                  : -static_cast<int64_t>(u.value);
   }
   if (u.value > kMaxPos) return std::nullopt;
   return static_cast<int64_t>(u.value);
@@ -148,13 +153,14 @@ bool MatchesYamlFloat(std::string_view s) {
   return i == n;
 }
 
-// Parses a decimal float; nullopt on syntax error. Overflow gives +-inf, underflow 0 (Go returns an error on
-// overflow, which callers that resolve scalars check separately with FloatOverflows).
+// Parses a decimal float; nullopt on syntax error. Overflow gives +-inf, underflow 0 (Go returns an
+// error on overflow, which callers that resolve scalars check separately with FloatOverflows).
 std::optional<double> ParseDecimal(std::string_view s) {
   if (!s.empty() && s[0] == '+') s.remove_prefix(1);
   if (s.empty() || s[0] == '+') return std::nullopt;
   double value = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value, std::chars_format::general);
+  auto [end, ec] =
+      std::from_chars(s.data(), s.data() + s.size(), value, std::chars_format::general);
   if (end != s.data() + s.size()) return std::nullopt;
   if (ec == std::errc::result_out_of_range) {
     std::string copy(s);
@@ -175,7 +181,16 @@ NodeKind ResolvePlainScalar(std::string_view text) {
   if (text.empty()) return NodeKind::kNull;
   char hint = text[0];
   switch (hint) {
-    case 'y': case 'Y': case 'n': case 'N': case 't': case 'T': case 'f': case 'F': case 'o': case 'O':
+    case 'y':
+    case 'Y':
+    case 'n':
+    case 'N':
+    case 't':
+    case 'T':
+    case 'f':
+    case 'F':
+    case 'o':
+    case 'O':
     case '~':
       if (text.size() > 5) return NodeKind::kString;  // longer than any boolean or null word
       if (IsTrue(text) || IsFalse(text)) return NodeKind::kBool;
@@ -184,13 +199,24 @@ NodeKind ResolvePlainScalar(std::string_view text) {
     case '.': {
       if (IsPosInf(text) || IsNan(text)) return NodeKind::kFloat;
       // Go's ParseFloat on the original text: ".5", ".5e3".
-      if (text.find('_') == std::string_view::npos && MatchesYamlFloat(text) && !FloatOverflows(text)) {
+      if (text.find('_') == std::string_view::npos && MatchesYamlFloat(text) &&
+          !FloatOverflows(text)) {
         return NodeKind::kFloat;
       }
       return NodeKind::kString;
     }
-    case '+': case '-': case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
-    case '8': case '9': {
+    case '+':
+    case '-':
+    case '0':
+    case '1':
+    case '2':
+    case '3':
+    case '4':
+    case '5':
+    case '6':
+    case '7':
+    case '8':
+    case '9': {
       if (IsPosInf(text) || IsNegInf(text)) return NodeKind::kFloat;
       Stripped plain(text);
       if (GoParseInt(plain.view())) return NodeKind::kInt;
@@ -199,8 +225,7 @@ NodeKind ResolvePlainScalar(std::string_view text) {
       if (MatchesYamlFloat(plain.view()) && !FloatOverflows(plain.view())) return NodeKind::kFloat;
       return NodeKind::kString;
     }
-    default:
-      return NodeKind::kString;
+    default: return NodeKind::kString;
   }
 }
 

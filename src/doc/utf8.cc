@@ -20,7 +20,8 @@ std::string CodePoint(uint32_t cp) { return "U+" + Hex(cp, cp > 0xFFFF ? 6 : 4);
 
 bool YamlAllowed(uint32_t cp) {
   return cp == 0x09 || cp == 0x0A || cp == 0x0D || (cp >= 0x20 && cp <= 0x7E) || cp == 0x85 ||
-         (cp >= 0xA0 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+         (cp >= 0xA0 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) ||
+         (cp >= 0x10000 && cp <= 0x10FFFF);
 }
 
 TextProblem Disallowed(size_t offset, uint32_t cp) {
@@ -41,16 +42,17 @@ std::optional<TextProblem> CheckText(std::string_view text, bool yaml_chars, Tex
   constexpr uint64_t kHigh = 0x8080808080808080ULL;
   constexpr uint64_t k7F = 0x7F7F7F7F7F7F7F7FULL;
   while (i < n) {
-    // Fast path: 8 ASCII bytes at a time, all printable or LF when checking YAML characters. Every byte is
-    // below 0x80 when these masks are computed, so the per-byte additions never carry into the next byte.
+    // Fast path: 8 ASCII bytes at a time, all printable or LF when checking YAML characters. Every
+    // byte is below 0x80 when these masks are computed, so the per-byte additions never carry into
+    // the next byte.
     while (i + 8 <= n) {
       uint64_t word = 0;
       std::memcpy(&word, s + i, 8);
       if ((word & kHigh) != 0) break;
       if (yaml_chars) {
-        uint64_t below_space = ~(word + 0x6060606060606060ULL) & kHigh;          // bytes < 0x20
-        uint64_t newline = ~((word ^ 0x0A0A0A0A0A0A0A0AULL) + k7F) & kHigh;     // bytes == 0x0A
-        uint64_t del = ~((word ^ k7F) + k7F) & kHigh;                            // bytes == 0x7F
+        uint64_t below_space = ~(word + 0x6060606060606060ULL) & kHigh;      // bytes < 0x20
+        uint64_t newline = ~((word ^ 0x0A0A0A0A0A0A0A0AULL) + k7F) & kHigh;  // bytes == 0x0A
+        uint64_t del = ~((word ^ k7F) + k7F) & kHigh;                        // bytes == 0x7F
         if (((below_space & ~newline) | del) != 0) break;
       }
       i += 8;
@@ -87,7 +89,8 @@ std::optional<TextProblem> CheckText(std::string_view text, bool yaml_chars, Tex
     if (i + len > n) return TextProblem{i, "truncated UTF-8 sequence"};
     for (size_t k = 1; k < len; ++k) {
       unsigned char cc = s[i + k];
-      if ((cc & 0xC0) != 0x80) return TextProblem{i, "invalid UTF-8 sequence starting with byte 0x" + Hex(c, 2)};
+      if ((cc & 0xC0) != 0x80)
+        return TextProblem{i, "invalid UTF-8 sequence starting with byte 0x" + Hex(c, 2)};
       cp = (cp << 6) | (cc & 0x3Fu);
     }
     if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {

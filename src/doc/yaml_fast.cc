@@ -22,42 +22,62 @@ constexpr std::array<bool, 256> kPlainStop = [] {
   return t;
 }();
 
-// Characters that cannot start a plain scalar (YAML c-indicators); `-`, `?` and `:` are handled apart.
+// Characters that cannot start a plain scalar (YAML c-indicators); `-`, `?` and `:` are handled
+// apart.
 bool IsIndicator(char c) {
   switch (c) {
-    case ',': case '[': case ']': case '{': case '}': case '#': case '&': case '*': case '!': case '|':
-    case '>': case '\'': case '"': case '%': case '@': case '`':
-      return true;
-    default:
-      return false;
+    case ',':
+    case '[':
+    case ']':
+    case '{':
+    case '}':
+    case '#':
+    case '&':
+    case '*':
+    case '!':
+    case '|':
+    case '>':
+    case '\'':
+    case '"':
+    case '%':
+    case '@':
+    case '`': return true;
+    default: return false;
   }
 }
 
 class FastParser {
  public:
-  FastParser(const core::SourceFile& source, size_t begin, size_t end, uint32_t line, const core::Limits& limits,
-             NodeBuilder& builder)
-      : text_(source.text()), end_(end), limits_(limits), builder_(builder), next_(begin), next_line_(line) {}
+  FastParser(const core::SourceFile& source, size_t begin, size_t end, uint32_t line,
+             const core::Limits& limits, NodeBuilder& builder)
+      : text_(source.text()),
+        end_(end),
+        limits_(limits),
+        builder_(builder),
+        next_(begin),
+        next_line_(line) {}
 
   const Node* Parse();
 
  private:
-  // Moves to the next line holding content (not blank, not only a comment). False at the end of the document.
+  // Moves to the next line holding content (not blank, not only a comment). False at the end of the
+  // document.
   bool NextContentLine();
   uint32_t Column(size_t offset) const { return static_cast<uint32_t>(offset - line_start_ + 1); }
   size_t Indent() const { return pos_ - line_start_; }
   bool AtSequenceItem() const {
     return text_[pos_] == '-' && (pos_ + 1 == line_end_ || text_[pos_ + 1] == ' ');
   }
-  // After a value on the current line: only spaces and a comment may follow. Then moves to the next line.
+  // After a value on the current line: only spaces and a comment may follow. Then moves to the next
+  // line.
   bool FinishLine(size_t p);
 
   const Node* Item(uint32_t depth);
   const Node* Mapping(uint32_t depth);
   const Node* Sequence(uint32_t depth);
   const Node* Scalar(size_t p, size_t* after);
-  // A literal block scalar (`|` or `|-`) starting at p, the value of a key of a mapping indented by `indent`.
-  // Consumes its lines and moves to the next content line. nullptr when unsupported.
+  // A literal block scalar (`|` or `|-`) starting at p, the value of a key of a mapping indented by
+  // `indent`. Consumes its lines and moves to the next content line. nullptr when unsupported.
   const Node* LiteralScalar(size_t p, size_t indent);
   // Where the key starting at pos_ ends (its ':'), or npos when the line is not a `key: ...` entry.
   size_t FindKeyColon() const;
@@ -72,7 +92,8 @@ class FastParser {
   size_t next_;  // start of the line after the current one
   uint32_t next_line_;
   bool eof_ = false;
-  bool give_up_ = false;  // something the fast path does not handle was seen outside the node being parsed
+  // Something the fast path does not handle was seen outside the node being parsed.
+  bool give_up_ = false;
   size_t line_start_ = 0;
   size_t line_end_ = 0;
   size_t pos_ = 0;  // the current position: content start, or where a compact nested node begins
@@ -94,7 +115,8 @@ bool FastParser::NextContentLine() {
     if (p == stop || text_[p] == '#') continue;
     if (p == start && stop - start >= 3 && text_.compare(start, 3, "...") == 0 &&
         (stop - start == 3 || text_[start + 3] == ' ')) {
-      // A document end marker: only a comment may follow it (the splitter ends the chunk on this line).
+      // A document end marker: only a comment may follow it (the splitter ends the chunk on this
+      // line).
       size_t q = start + 3;
       while (q < stop && text_[q] == ' ') ++q;
       if (q < stop && text_[q] != '#') give_up_ = true;
@@ -136,7 +158,8 @@ size_t FastParser::FindKeyColon() const {
   return std::string_view::npos;
 }
 
-// A single-line scalar starting at p; sets *after to the offset following it. nullptr when unsupported.
+// A single-line scalar starting at p; sets *after to the offset following it. nullptr when
+// unsupported.
 const Node* FastParser::Scalar(size_t p, size_t* after) {
   char c = text_[p];
   uint32_t column = Column(p);
@@ -148,7 +171,8 @@ const Node* FastParser::Scalar(size_t p, size_t* after) {
     }
     if (q >= line_end_ || q - p - 1 > limits_.max_scalar_bytes) return nullptr;
     *after = q + 1;
-    return builder_.Scalar(NodeKind::kString, text_.substr(p + 1, q - p - 1), true, false, line_, column);
+    return builder_.Scalar(NodeKind::kString, text_.substr(p + 1, q - p - 1), true, false, line_,
+                           column);
   }
   if (c == '\'') {
     size_t q = p + 1;
@@ -181,7 +205,8 @@ const Node* FastParser::Scalar(size_t p, size_t* after) {
     if (c == '{') return builder_.Mapping({}, line_, column, nullptr, nullptr);
     return builder_.Sequence({}, line_, column);
   }
-  if (IsIndicator(c) || c == '?' || c == ':' || (c == '-' && (p + 1 == line_end_ || text_[p + 1] == ' '))) {
+  if (IsIndicator(c) || c == '?' || c == ':' ||
+      (c == '-' && (p + 1 == line_end_ || text_[p + 1] == ' '))) {
     return nullptr;
   }
   size_t q = p;
@@ -206,7 +231,8 @@ const Node* FastParser::Scalar(size_t p, size_t* after) {
 const Node* FastParser::LiteralScalar(size_t p, size_t indent) {
   uint32_t line = line_;
   uint32_t column = Column(p);
-  // The header: `|` or `|-`, then only spaces and a comment. Indentation indicators and `|+`: give up.
+  // The header: `|` or `|-`, then only spaces and a comment. Indentation indicators and `|+`: give
+  // up.
   size_t q = p + 1;
   bool strip = q < line_end_ && text_[q] == '-';
   if (strip) ++q;
@@ -242,7 +268,8 @@ const Node* FastParser::LiteralScalar(size_t p, size_t indent) {
       } else if (spaces < content_indent) {
         break;  // the scalar ends before a less indented line
       }
-      // Line breaks: one per leading empty line; between content lines, one plus one per empty line.
+      // Line breaks: one per leading empty line; between content lines, one plus one per empty
+      // line.
       scratch_.append(blank_lines + (first ? 0 : 1), '\n');
       first = false;
       scratch_.append(text_.data() + start + content_indent, stop - start - content_indent);
@@ -256,7 +283,8 @@ const Node* FastParser::LiteralScalar(size_t p, size_t indent) {
   if (!strip) scratch_ += '\n';
   if (scratch_.size() > limits_.max_scalar_bytes) return nullptr;
   std::string_view stored(builder_.arena().CopyString(scratch_), scratch_.size());
-  const Node* node = builder_.Scalar(NodeKind::kString, stored, /*quoted=*/true, false, line, column);
+  const Node* node =
+      builder_.Scalar(NodeKind::kString, stored, /*quoted=*/true, false, line, column);
   NextContentLine();
   return node;
 }
@@ -285,8 +313,8 @@ const Node* FastParser::Mapping(uint32_t depth) {
       key = Scalar(pos_, &after);
       if (key == nullptr || after != colon) return nullptr;
     } else {
-      if (IsIndicator(text_[pos_]) || text_[pos_] == '-' || text_[pos_] == '?' || text_[pos_] == ':' ||
-          text_[colon - 1] == ' ') {
+      if (IsIndicator(text_[pos_]) || text_[pos_] == '-' || text_[pos_] == '?' ||
+          text_[pos_] == ':' || text_[colon - 1] == ' ') {
         return nullptr;
       }
       std::string_view k = text_.substr(pos_, colon - pos_);
@@ -302,7 +330,8 @@ const Node* FastParser::Mapping(uint32_t depth) {
       size_t child = Indent();
       if (child > indent) {
         value = Item(depth + 1);
-        // A scalar alone on the next line is a multi-line value written differently by libfyaml: give up.
+        // A scalar alone on the next line is a multi-line value written differently by libfyaml:
+        // give up.
         if (value != nullptr && value->IsScalar()) return nullptr;
       } else if (child == indent && AtSequenceItem()) {
         value = Sequence(depth + 1);
@@ -381,13 +410,16 @@ const Node* FastParser::Parse() {
 }  // namespace
 
 const Node* ParseSimpleYaml(const core::SourceFile& source, size_t begin, size_t end, uint32_t line,
-                            const core::Limits& limits, NodeBuilder& builder, const TextStats* stats) {
+                            const core::Limits& limits, NodeBuilder& builder,
+                            const TextStats* stats) {
   TextStats own;
   if (stats == nullptr) {
-    if (CheckText(source.text().substr(begin, end - begin), /*yaml_chars=*/true, &own)) return nullptr;
+    if (CheckText(source.text().substr(begin, end - begin), /*yaml_chars=*/true, &own))
+      return nullptr;
     stats = &own;
   }
-  // Tabs and CR, byte order marks, and NEL, LS and PS (line breaks in YAML 1.1): leave them to libfyaml.
+  // Tabs and CR, byte order marks, and NEL, LS and PS (line breaks in YAML 1.1): leave them to
+  // libfyaml.
   if (stats->tab_or_cr || stats->unusual_breaks) return nullptr;
   Arena::Mark mark = builder.arena().GetMark();
   FastParser parser(source, begin, end, line, limits, builder);

@@ -15,6 +15,7 @@
 #include "doc/scalar.h"
 #include "doc/utf8.h"
 #include "doc/yaml_fast.h"
+#include "doc/yaml_scalar.h"
 
 namespace centinela::doc {
 namespace {
@@ -38,7 +39,9 @@ bool IsBlankOrComment(std::string_view line) {
 constexpr uint64_t kOnes = 0x0101010101010101ULL;
 constexpr uint64_t kHigh = 0x8080808080808080ULL;
 inline uint64_t ZeroBytes(uint64_t x) { return ~(((x & ~kHigh) + ~kHigh) | x) & kHigh; }
-inline uint64_t BytesEqual(uint64_t word, char c) { return ZeroBytes(word ^ (kOnes * static_cast<unsigned char>(c))); }
+inline uint64_t BytesEqual(uint64_t word, char c) {
+  return ZeroBytes(word ^ (kOnes * static_cast<unsigned char>(c)));
+}
 
 // The start of the first line after a '\n' at or after `pos` whose first byte is '-' or '.', or n.
 size_t SkipToLineStartingWithDashOrDot(std::string_view text, size_t pos, size_t n) {
@@ -89,20 +92,23 @@ std::string QuoteForMessage(std::string_view text) {
   return "\"" + std::string(text) + "\"";
 }
 
-// Ignores libfyaml's printed diagnostics; errors are collected and read back with fy_diag_errors_iterate.
+// Ignores libfyaml's printed diagnostics; errors are collected and read back with
+// fy_diag_errors_iterate.
 void DiscardDiagOutput(fy_diag* /*diag*/, void* /*user*/, const char* /*buf*/, size_t /*len*/) {}
 
-// Parses chunks of one source into trees. One per thread; owns a libfyaml parser reused across chunks and
-// recreated after an error.
+// Parses chunks of one source into trees. One per thread; owns a libfyaml parser reused across
+// chunks and recreated after an error.
 class ChunkParser {
  public:
-  ChunkParser(const core::SourceFile& source, const core::Limits& limits, Arena& arena, bool fast_path)
+  ChunkParser(const core::SourceFile& source, const core::Limits& limits, Arena& arena,
+              bool fast_path)
       : source_(source), limits_(limits), builder_(arena), fast_path_(fast_path) {}
   ~ChunkParser() { DestroyParser(); }
   ChunkParser(const ChunkParser&) = delete;
   ChunkParser& operator=(const ChunkParser&) = delete;
 
-  void Parse(const YamlChunk& chunk, std::vector<LoadedDoc>& docs, std::vector<core::Diagnostic>& diags);
+  void Parse(const YamlChunk& chunk, std::vector<LoadedDoc>& docs,
+             std::vector<core::Diagnostic>& diags);
 
  private:
   struct Frame {
@@ -122,6 +128,7 @@ class ChunkParser {
   void DestroyParser();
   bool Handle(fy_event* ev);
   bool HandleScalar(fy_event* ev);
+  bool DecodeScalar(fy_scalar_style style, size_t offset, std::string_view* text);
   bool HandleAlias(fy_event* ev);
   bool HandleStart(fy_event* ev, bool mapping);
   bool HandleEnd();
@@ -158,6 +165,7 @@ class ChunkParser {
   std::vector<const Node*> children_;
   std::unordered_map<std::string, Anchor> anchors_;
   std::vector<LoadProblem> warnings_;
+  std::string scratch_;  // the value of the quoted or block scalar being handled
 };
 
 bool ChunkParser::EnsureParser() {
@@ -171,9 +179,11 @@ bool ChunkParser::EnsureParser() {
   if (diag_ == nullptr) return false;
   fy_diag_set_collect_errors(diag_, true);
   fy_parse_cfg cfg{};
-  // Our own depth limit applies (the event parser is not recursive); YAML 1.2 syntax, never JSON mode.
-  cfg.flags = static_cast<fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_2 | FYPCF_JSON_NONE |
-                                              FYPCF_DISABLE_DEPTH_LIMIT | FYPCF_ALLOW_DUPLICATE_KEYS);
+  // Our own depth limit applies (the event parser is not recursive); YAML 1.2 syntax, never JSON
+  // mode.
+  cfg.flags =
+      static_cast<fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_2 | FYPCF_JSON_NONE |
+                                      FYPCF_DISABLE_DEPTH_LIMIT | FYPCF_ALLOW_DUPLICATE_KEYS);
   cfg.diag = diag_;
   parser_ = fy_parser_create(&cfg);
   if (parser_ == nullptr) {
@@ -203,17 +213,23 @@ core::SourceFile::LineCol ChunkParser::Position(fy_event* ev) {
   return offset == std::string_view::npos ? last_pos_ : PositionAt(offset);
 }
 
-// The offset of the `|` or `>` that introduces a block scalar whose content libfyaml locates at `content`:
-// on the content's line before it, or on the closest non-blank line above. `content` when not found.
+// The offset of the `|` or `>` that introduces a block scalar whose content libfyaml locates at
+// `content`: on the content's line before it, or on the closest non-blank line above. `content`
+// when not found.
 size_t BlockScalarIndicator(std::string_view text, size_t begin, size_t content) {
   auto find_in = [&](size_t line_start, size_t line_end) -> size_t {
     std::string_view line = text.substr(line_start, line_end - line_start);
     for (size_t p = 0; p < line.size(); ++p) {
-      if ((line[p] != '|' && line[p] != '>') || (p > 0 && line[p - 1] != ' ' && line[p - 1] != '\t')) continue;
+      if ((line[p] != '|' && line[p] != '>') ||
+          (p > 0 && line[p - 1] != ' ' && line[p - 1] != '\t'))
+        continue;
       size_t q = p + 1;
-      while (q < line.size() && q < p + 3 && (IsDigitChar(line[q]) || line[q] == '+' || line[q] == '-')) ++q;
+      while (q < line.size() && q < p + 3 &&
+             (IsDigitChar(line[q]) || line[q] == '+' || line[q] == '-'))
+        ++q;
       while (q < line.size() && (line[q] == ' ' || line[q] == '\t' || line[q] == '\r')) ++q;
-      if (q == line.size() || (line[q] == '#' && q > p + 1 && (line[q - 1] == ' ' || line[q - 1] == '\t'))) {
+      if (q == line.size() ||
+          (line[q] == '#' && q > p + 1 && (line[q - 1] == ' ' || line[q - 1] == '\t'))) {
         return line_start + p;
       }
     }
@@ -236,7 +252,8 @@ size_t BlockScalarIndicator(std::string_view text, size_t begin, size_t content)
 }
 
 bool ChunkParser::Fail(core::SourceFile::LineCol at, std::string message) {
-  diags_->push_back(MakeDiagnostic(DiagLevel::kError, source_, at.line, at.column, std::move(message)));
+  diags_->push_back(
+      MakeDiagnostic(DiagLevel::kError, source_, at.line, at.column, std::move(message)));
   failed_ = true;
   return false;
 }
@@ -264,6 +281,30 @@ void ChunkParser::Add(const Node* node, uint64_t expanded) {
   total = std::min<uint64_t>(total + expanded, uint64_t{1} << 62);
 }
 
+// Quoted and block scalars are decoded from the source, not taken from libfyaml (see
+// yaml_scalar.h).
+bool ChunkParser::DecodeScalar(fy_scalar_style style, size_t offset, std::string_view* text) {
+  std::string_view whole = source_.text().substr(0, chunk_->end);
+  bool quoted = style == FYSS_SINGLE_QUOTED || style == FYSS_DOUBLE_QUOTED;
+  bool block = style == FYSS_LITERAL || style == FYSS_FOLDED;
+  char want = style == FYSS_SINGLE_QUOTED   ? '\''
+              : style == FYSS_DOUBLE_QUOTED ? '"'
+              : style == FYSS_LITERAL       ? '|'
+                                            : '>';
+  if ((!quoted && !block) || offset == std::string_view::npos || offset >= whole.size() ||
+      whole[offset] != want) {
+    return Fail(last_pos_, "internal error: cannot locate a scalar in the source");
+  }
+  // The parent indentation for block scalars: the column of the innermost block collection.
+  int parent_indent = frames_.empty() ? -1 : static_cast<int>(frames_.back().column) - 1;
+  TextProblem problem;
+  bool ok = quoted ? DecodeQuotedScalar(whole, offset, &scratch_, &problem)
+                   : DecodeBlockScalar(whole, offset, parent_indent, &scratch_, &problem);
+  if (!ok) return Fail(PositionAt(problem.offset), "YAML syntax error: " + problem.message);
+  *text = scratch_;
+  return true;
+}
+
 bool ChunkParser::HandleScalar(fy_event* ev) {
   fy_token* value = ev->scalar.value;
   fy_scalar_style style = fy_token_scalar_style(value);
@@ -279,22 +320,31 @@ bool ChunkParser::HandleScalar(fy_event* ev) {
     }
   }
   core::SourceFile::LineCol at = offset == std::string_view::npos ? last_pos_ : PositionAt(offset);
-  std::string_view text = TokenText(value);
+  std::string_view text;
+  if (style == FYSS_PLAIN) {
+    text = TokenText(value);
+  } else if (!DecodeScalar(style, offset, &text)) {
+    return false;
+  }
   if (text.size() > limits_.max_scalar_bytes) {
-    return Fail(at, "scalar longer than the limit of " + std::to_string(limits_.max_scalar_bytes) + " bytes");
+    return Fail(at, "scalar longer than the limit of " + std::to_string(limits_.max_scalar_bytes) +
+                        " bytes");
   }
   bool plain = style == FYSS_PLAIN;
-  bool key_position = !frames_.empty() && frames_.back().mapping && (children_.size() - frames_.back().base) % 2 == 0;
+  bool key_position = !frames_.empty() && frames_.back().mapping &&
+                      (children_.size() - frames_.back().base) % 2 == 0;
   bool merge_key = false;
   NodeKind kind = NodeKind::kString;
   std::string_view tag = TokenText(ev->scalar.tag);
   if (!tag.empty()) {
     std::string_view suffix;
-    if (tag.substr(0, kYamlTagPrefix.size()) == kYamlTagPrefix) suffix = tag.substr(kYamlTagPrefix.size());
+    if (tag.substr(0, kYamlTagPrefix.size()) == kYamlTagPrefix)
+      suffix = tag.substr(kYamlTagPrefix.size());
     NodeKind resolved = ResolvePlainScalar(text);
     if (suffix == "int" || suffix == "bool") {
       NodeKind want = suffix == "int" ? NodeKind::kInt : NodeKind::kBool;
-      if (resolved != want) return Fail(at, "cannot decode " + QuoteForMessage(text) + " as !!" + std::string(suffix));
+      if (resolved != want)
+        return Fail(at, "cannot decode " + QuoteForMessage(text) + " as !!" + std::string(suffix));
       kind = want;
     } else if (suffix == "float") {
       if (resolved != NodeKind::kFloat && resolved != NodeKind::kInt) {
@@ -311,15 +361,24 @@ bool ChunkParser::HandleScalar(fy_event* ev) {
     kind = ResolvePlainScalar(text);
     merge_key = key_position && text == "<<";
   }
-  // Keep pointers into the source (immutable, owned by the Corpus); copy text libfyaml had to build.
+  // Keep pointers into the source (immutable, owned by the Corpus) when the value is written as is
+  // there; copy values that had to be built.
   const char* stored = text.data();
-  if (!text.empty() && !(text.data() >= whole.data() && text.data() + text.size() <= whole.data() + whole.size())) {
+  if (!plain && offset != std::string_view::npos &&
+      (style == FYSS_SINGLE_QUOTED || style == FYSS_DOUBLE_QUOTED) &&
+      offset + 1 + text.size() < whole.size() &&
+      whole.compare(offset + 1, text.size(), text) == 0 &&
+      whole[offset + 1 + text.size()] == whole[offset]) {
+    stored = whole.data() + offset + 1;
+  } else if (!text.empty() && !(text.data() >= whole.data() &&
+                                text.data() + text.size() <= whole.data() + whole.size())) {
     stored = builder_.arena().CopyString(text);
   }
   const Node* node =
-      builder_.Scalar(kind, std::string_view(text.empty() ? "" : stored, text.size()), !plain, merge_key, at.line,
-                      at.column);
-  if (frames_.empty() && plain && text.empty() && tag.empty() && ev->scalar.anchor == nullptr) root_empty_ = true;
+      builder_.Scalar(kind, std::string_view(text.empty() ? "" : stored, text.size()), !plain,
+                      merge_key, at.line, at.column);
+  if (frames_.empty() && plain && text.empty() && tag.empty() && ev->scalar.anchor == nullptr)
+    root_empty_ = true;
   std::string_view anchor = TokenText(ev->scalar.anchor);
   if (!anchor.empty()) anchors_[std::string(anchor)] = Anchor{node, 1};
   Add(node, 1);
@@ -328,16 +387,19 @@ bool ChunkParser::HandleScalar(fy_event* ev) {
 
 bool ChunkParser::HandleAlias(fy_event* ev) {
   size_t offset = StartOffset(ev);
-  if (offset != std::string_view::npos && offset > chunk_->begin && source_.text()[offset - 1] == '*') --offset;
+  if (offset != std::string_view::npos && offset > chunk_->begin &&
+      source_.text()[offset - 1] == '*')
+    --offset;
   core::SourceFile::LineCol at = offset == std::string_view::npos ? last_pos_ : PositionAt(offset);
   std::string name(TokenText(ev->alias.anchor));
   auto it = anchors_.find(name);
   if (it == anchors_.end()) return Fail(at, "unknown anchor \"" + name + "\"");
-  if (it->second.node == nullptr) return Fail(at, "alias \"" + name + "\" refers to a node that contains it");
+  if (it->second.node == nullptr)
+    return Fail(at, "alias \"" + name + "\" refers to a node that contains it");
   alias_expanded_ += it->second.expanded;
   if (alias_expanded_ > limits_.max_alias_expansion) {
-    return Fail(at, "aliases expand to more than the limit of " + std::to_string(limits_.max_alias_expansion) +
-                        " nodes");
+    return Fail(at, "aliases expand to more than the limit of " +
+                        std::to_string(limits_.max_alias_expansion) + " nodes");
   }
   Add(it->second.node, it->second.expanded);
   return true;
@@ -346,14 +408,16 @@ bool ChunkParser::HandleAlias(fy_event* ev) {
 bool ChunkParser::HandleStart(fy_event* ev, bool mapping) {
   core::SourceFile::LineCol at = Position(ev);
   if (frames_.size() >= limits_.max_depth) {
-    return Fail(at, "nesting deeper than the limit of " + std::to_string(limits_.max_depth) + " levels");
+    return Fail(
+        at, "nesting deeper than the limit of " + std::to_string(limits_.max_depth) + " levels");
   }
   Frame frame;
   frame.mapping = mapping;
   frame.line = at.line;
   frame.column = at.column;
   frame.base = children_.size();
-  std::string_view anchor = TokenText(mapping ? ev->mapping_start.anchor : ev->sequence_start.anchor);
+  std::string_view anchor =
+      TokenText(mapping ? ev->mapping_start.anchor : ev->sequence_start.anchor);
   if (!anchor.empty()) {
     frame.anchor = std::string(anchor);
     anchors_[frame.anchor] = Anchor{};
@@ -386,31 +450,24 @@ bool ChunkParser::Handle(fy_event* ev) {
   switch (ev->type) {
     case FYET_NONE:
     case FYET_STREAM_START:
-    case FYET_STREAM_END:
-      return true;
-    case FYET_DOCUMENT_START:
-      StartDocument();
-      return true;
+    case FYET_STREAM_END: return true;
+    case FYET_DOCUMENT_START: StartDocument(); return true;
     case FYET_DOCUMENT_END:
       if (root_ != nullptr && !root_empty_) {
         docs_->push_back(LoadedDoc{root_, doc_line_});
         for (LoadProblem& w : warnings_) {
-          diags_->push_back(MakeDiagnostic(DiagLevel::kWarning, source_, w.line, w.column, std::move(w.message)));
+          diags_->push_back(
+              MakeDiagnostic(DiagLevel::kWarning, source_, w.line, w.column, std::move(w.message)));
         }
       }
       in_document_ = false;
       return true;
-    case FYET_SCALAR:
-      return HandleScalar(ev);
-    case FYET_ALIAS:
-      return HandleAlias(ev);
-    case FYET_SEQUENCE_START:
-      return HandleStart(ev, false);
-    case FYET_MAPPING_START:
-      return HandleStart(ev, true);
+    case FYET_SCALAR: return HandleScalar(ev);
+    case FYET_ALIAS: return HandleAlias(ev);
+    case FYET_SEQUENCE_START: return HandleStart(ev, false);
+    case FYET_MAPPING_START: return HandleStart(ev, true);
     case FYET_SEQUENCE_END:
-    case FYET_MAPPING_END:
-      return HandleEnd();
+    case FYET_MAPPING_END: return HandleEnd();
   }
   return true;
 }
@@ -445,17 +502,20 @@ void ChunkParser::SyntaxError() {
       if (at.column > 1) at.column = static_cast<uint32_t>(std::min(i, text.size())) + 1;
     }
   }
-  // An error at the end of the chunk (an unclosed collection, say) is shown after the document's last
-  // character rather than on the next document's `---`.
+  // An error at the end of the chunk (an unclosed collection, say) is shown after the document's
+  // last character rather than on the next document's `---`.
   std::string_view whole = source_.text();
   size_t last = chunk_->end;
   while (last > chunk_->begin && std::isspace(static_cast<unsigned char>(whole[last - 1]))) --last;
   core::SourceFile::LineCol end = source_.Locate(last);
-  if (last > chunk_->begin && (at.line > end.line || (at.line == end.line && at.column > end.column))) at = end;
+  if (last > chunk_->begin &&
+      (at.line > end.line || (at.line == end.line && at.column > end.column)))
+    at = end;
   Fail(at, std::move(message));
 }
 
-void ChunkParser::Parse(const YamlChunk& chunk, std::vector<LoadedDoc>& docs, std::vector<core::Diagnostic>& diags) {
+void ChunkParser::Parse(const YamlChunk& chunk, std::vector<LoadedDoc>& docs,
+                        std::vector<core::Diagnostic>& diags) {
   chunk_ = &chunk;
   docs_ = &docs;
   diags_ = &diags;
@@ -473,7 +533,8 @@ void ChunkParser::Parse(const YamlChunk& chunk, std::vector<LoadedDoc>& docs, st
     return;
   }
   if (fast_path_) {
-    if (const Node* root = ParseSimpleYaml(source_, chunk.begin, chunk.end, chunk.line, limits_, builder_, &stats)) {
+    if (const Node* root = ParseSimpleYaml(source_, chunk.begin, chunk.end, chunk.line, limits_,
+                                           builder_, &stats)) {
       docs.push_back(LoadedDoc{root, root->line()});
       return;
     }
@@ -512,17 +573,21 @@ struct WorkerOutput {
   std::vector<core::Diagnostic> diags;
 };
 
-void ParseChunks(const core::SourceFile& source, const core::Limits& limits, std::span<const YamlChunk> chunks,
-                 bool fast_path, Arena& arena, WorkerOutput& out) {
+void ParseChunks(const core::SourceFile& source, const core::Limits& limits,
+                 std::span<const YamlChunk> chunks, bool fast_path, Arena& arena,
+                 WorkerOutput& out) {
   ChunkParser parser(source, limits, arena, fast_path);
   for (const YamlChunk& chunk : chunks) parser.Parse(chunk, out.docs, out.diags);
 }
 
 }  // namespace
 
-std::vector<YamlChunk> SplitYamlStream(std::string_view text) { return SplitYamlStream(text, 0, text.size(), 1); }
+std::vector<YamlChunk> SplitYamlStream(std::string_view text) {
+  return SplitYamlStream(text, 0, text.size(), 1);
+}
 
-std::vector<YamlChunk> SplitYamlStream(std::string_view text, size_t begin, size_t end, uint32_t line) {
+std::vector<YamlChunk> SplitYamlStream(std::string_view text, size_t begin, size_t end,
+                                       uint32_t line) {
   std::vector<YamlChunk> chunks;
   size_t n = std::min(end, text.size());
   size_t pos = begin;
@@ -605,8 +670,8 @@ struct Part {
   WorkerOutput out;
 };
 
-void ParsePart(const core::SourceFile& source, const core::Limits& limits, bool fast_path, Arena& arena,
-               Part& part) {
+void ParsePart(const core::SourceFile& source, const core::Limits& limits, bool fast_path,
+               Arena& arena, Part& part) {
   uint32_t line = part.begin == 0 ? 1 : source.Locate(part.begin).line;
   std::vector<YamlChunk> chunks = SplitYamlStream(source.text(), part.begin, part.end, line);
   ParseChunks(source, limits, chunks, fast_path, arena, part.out);
@@ -618,13 +683,14 @@ void LoadYaml(const core::SourceFile& source, const core::Limits& limits, LoadOu
   LoadYamlWith(source, limits, out, /*fast_path=*/true);
 }
 
-void LoadYamlWith(const core::SourceFile& source, const core::Limits& limits, LoadOutput& out, bool fast_path,
-                  unsigned threads) {
+void LoadYamlWith(const core::SourceFile& source, const core::Limits& limits, LoadOutput& out,
+                  bool fast_path, unsigned threads) {
   std::string_view text = source.text();
   if (text.empty()) return;
-  // Large streams are cut at document boundaries into one part per thread; each thread splits its part into
-  // documents and parses them into its own arena. The parts are merged back in order.
-  std::vector<size_t> cuts = CutYamlStream(text, threads != 0 ? threads : LoaderThreads(text.size()));
+  // Large streams are cut at document boundaries into one part per thread; each thread splits its
+  // part into documents and parses them into its own arena. The parts are merged back in order.
+  std::vector<size_t> cuts =
+      CutYamlStream(text, threads != 0 ? threads : LoaderThreads(text.size()));
   std::vector<Part> parts(cuts.size());
   std::vector<std::unique_ptr<Arena>> arenas;
   for (size_t i = 0; i < parts.size(); ++i) {
@@ -635,8 +701,8 @@ void LoadYamlWith(const core::SourceFile& source, const core::Limits& limits, Lo
   std::vector<std::thread> pool;
   for (size_t i = 1; i < parts.size(); ++i) {
     try {
-      pool.emplace_back(ParsePart, std::cref(source), std::cref(limits), fast_path, std::ref(*arenas[i]),
-                        std::ref(parts[i]));
+      pool.emplace_back(ParsePart, std::cref(source), std::cref(limits), fast_path,
+                        std::ref(*arenas[i]), std::ref(parts[i]));
     } catch (const std::system_error&) {
       ParsePart(source, limits, fast_path, *arenas[i], parts[i]);  // no thread: do it here
     }

@@ -102,11 +102,12 @@ void WriteJson(const ScanReport& report, const WriteOptions& options, std::ostre
   for (const core::Finding& f : report.findings) {
     if (!f.suppressed || options.show_suppressed) shown.push_back(&f);
   }
-  // Large reports are rendered on every core: the first part straight into the output, the others into
-  // buffers (as fragments at the depth of the findings array) that are appended in order afterwards.
+  // Large reports are rendered on every core: the first part straight into the output, the others
+  // into buffers (as fragments at the depth of the findings array) that are appended in order
+  // afterwards.
   constexpr size_t kMinPerThread = 4096;
-  const size_t threads =
-      std::clamp<size_t>(shown.size() / kMinPerThread, 1, std::max(1U, std::thread::hardware_concurrency()));
+  const size_t threads = std::clamp<size_t>(shown.size() / kMinPerThread, 1,
+                                            std::max(1U, std::thread::hardware_concurrency()));
   const size_t per_part = (shown.size() + threads - 1) / std::max<size_t>(threads, 1);
   std::vector<std::string> parts(threads);
   std::vector<std::thread> pool;

@@ -17,9 +17,10 @@ namespace centinela::report {
 class JsonWriter {
  public:
   explicit JsonWriter(std::ostream& out) : out_(out) {}
-  /// A writer for a fragment of a larger document: values written to it are the elements that follow the first
-  /// element of an array nested `depth` containers deep (so each starts with a comma). Its output is spliced
-  /// into the main writer with Raw(); this lets large arrays be rendered on several threads.
+  /// A writer for a fragment of a larger document: values written to it are the elements that
+  /// follow the first element of an array nested `depth` containers deep (so each starts with a
+  /// comma). Its output is spliced into the main writer with Raw(); this lets large arrays be
+  /// rendered on several threads.
   JsonWriter(std::ostream& out, size_t depth) : out_(out), counts_(depth, 1) {}
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
@@ -50,7 +51,8 @@ class JsonWriter {
     Bool(value);
   }
 
-  /// Appends text rendered by a fragment writer at this writer's depth, holding `elements` array elements.
+  /// Appends text rendered by a fragment writer at this writer's depth, holding `elements` array
+  /// elements.
   void Raw(std::string_view text, uint64_t elements);
 
   /// Ends the document with a newline and flushes.

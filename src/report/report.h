@@ -32,7 +32,8 @@ struct ScanReport {
   size_t documents = 0;                       ///< Documents parsed.
   size_t objects = 0;                         ///< Kubernetes objects scanned.
   core::Severity fail_on = core::Severity::kHigh;
-  bool never_fail = false;  ///< `--fail-on none`: no finding fails the run (fail_on is then ignored).
+  bool never_fail =
+      false;  ///< `--fail-on none`: no finding fails the run (fail_on is then ignored).
   std::string tool_version;
 };
 

@@ -219,8 +219,14 @@ void WriteSarif(const ScanReport& report, const checks::Registry& registry,
     if (rule_index.find(f->check) == rule_index.end()) unregistered.emplace(f->check, f);
   }
   for (const auto& [id, f] : unregistered) {
-    Rule rule{id, std::string(f->title), std::string(f->title), std::string(f->remediation), f->severity,
-              f->control, f->layer, false};
+    Rule rule{id,
+              std::string(f->title),
+              std::string(f->title),
+              std::string(f->remediation),
+              f->severity,
+              f->control,
+              f->layer,
+              false};
     rule_index.emplace(id, rules.size());
     rules.push_back(std::move(rule));
   }

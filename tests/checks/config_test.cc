@@ -1,8 +1,9 @@
+#include "checks/config.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "checks/config.h"
 #include "core/diagnostic.h"
 #include "doc/corpus.h"
 
@@ -18,7 +19,8 @@ core::Result<Config> Parse(const std::string& yaml) {
   return ParseConfig(corpus.documents()[0]);
 }
 
-core::Finding MakeFinding(std::string_view check, std::string kind, std::string ns, std::string name) {
+core::Finding MakeFinding(std::string_view check, std::string kind, std::string ns,
+                          std::string name) {
   core::Finding f;
   f.check = check;
   f.object.kind = std::move(kind);
@@ -58,23 +60,27 @@ TEST(Config, UnknownKeysAreErrorsWithPosition) {
   auto config = Parse("exclude:\n  - check: [x]\n");
   ASSERT_FALSE(config.ok());
   EXPECT_EQ(config.error().message,
-            ".centinela.yaml:2:5: error: unknown key \"check\" in exclude rule (expected checks, namespaces, kinds, "
+            ".centinela.yaml:2:5: error: unknown key \"check\" in exclude rule (expected checks, "
+            "namespaces, kinds, "
             "names, reason)");
   auto top = Parse("fail_on: high\n");
   ASSERT_FALSE(top.ok());
   EXPECT_EQ(top.error().message,
-            ".centinela.yaml:1:1: error: unknown key \"fail_on\" (expected exclude, checks, skip-checks, fail-on, "
+            ".centinela.yaml:1:1: error: unknown key \"fail_on\" (expected exclude, checks, "
+            "skip-checks, fail-on, "
             "min-severity)");
 }
 
 TEST(Config, WrongTypesAndValuesAreErrors) {
   auto bad_severity = Parse("fail-on: severe\n");
   ASSERT_FALSE(bad_severity.ok());
-  EXPECT_EQ(bad_severity.error().message,
-            ".centinela.yaml:1:10: error: fail-on: expected one of info, low, medium, high, critical");
+  EXPECT_EQ(
+      bad_severity.error().message,
+      ".centinela.yaml:1:10: error: fail-on: expected one of info, low, medium, high, critical");
   auto bad_list = Parse("exclude: {checks: x}\n");
   ASSERT_FALSE(bad_list.ok());
-  EXPECT_EQ(bad_list.error().message, ".centinela.yaml:1:10: error: exclude: expected a list of rules, got mapping");
+  EXPECT_EQ(bad_list.error().message,
+            ".centinela.yaml:1:10: error: exclude: expected a list of rules, got mapping");
   auto match_all = Parse("exclude:\n  - reason: everything\n");
   ASSERT_FALSE(match_all.ok());
   EXPECT_NE(match_all.error().message.find("exclude rule matches everything"), std::string::npos);
@@ -96,8 +102,8 @@ TEST(Config, ExclusionsMatchEveryGivenListAndRecordWhy) {
       MakeFinding("pod-host-network", "DaemonSet", "kube-system", "aws-node"),      // no rule
       MakeFinding("container-privileged", "Deployment", "dev", "web"),              // no rule
       MakeFinding("service-node-port", "Service", "dev", "public-web"),             // rule 2
-      MakeFinding("pod-host-network", "Pod", "", "debug"),                          // rule 3: no namespace = default
-      MakeFinding("pod-host-network", "Node", "", "ip-10-0-0-1"),                   // cluster-scoped: not default
+      MakeFinding("pod-host-network", "Pod", "", "debug"),         // rule 3: no namespace = default
+      MakeFinding("pod-host-network", "Node", "", "ip-10-0-0-1"),  // cluster-scoped: not default
   };
   ApplyExclusions(*config, findings);
   EXPECT_TRUE(findings[0].suppressed);

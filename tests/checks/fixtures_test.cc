@@ -1,6 +1,6 @@
-// Walks tests/checks/<id>/ fixtures: every line marked `# expect: <id>` must get a finding of that check, and no
-// other line may. `pass*` files must produce none; `fail*` files must mark at least one line. JSON fixtures list
-// their expected lines in a sibling `<file>.expect`.
+// Walks tests/checks/<id>/ fixtures: every line marked `# expect: <id>` must get a finding of that
+// check, and no other line may. `pass*` files must produce none; `fail*` files must mark at least
+// one line. JSON fixtures list their expected lines in a sibling `<file>.expect`.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -38,7 +38,8 @@ std::vector<std::string> FixtureIds() {
 bool IsFixture(const fs::path& p) {
   auto ext = p.extension().string();
   auto name = p.filename().string();
-  return (ext == ".yaml" || ext == ".yml" || ext == ".json") && (name.rfind("fail", 0) == 0 || name.rfind("pass", 0) == 0);
+  return (ext == ".yaml" || ext == ".yml" || ext == ".json") &&
+         (name.rfind("fail", 0) == 0 || name.rfind("pass", 0) == 0);
 }
 
 // Lines carrying `# expect: a, b` where the list names `id`.
@@ -112,7 +113,8 @@ TEST_P(FixturesTest, FindingsMatchMarkers) {
     } else {
       EXPECT_FALSE(expected.empty()) << "fail fixtures must mark at least one line";
     }
-    EXPECT_EQ(actual, expected) << "findings on lines " << Join(actual) << ", markers on lines " << Join(expected);
+    EXPECT_EQ(actual, expected) << "findings on lines " << Join(actual) << ", markers on lines "
+                                << Join(expected);
   }
   EXPECT_GE(fail_files, 1) << "each check needs a fail fixture";
   EXPECT_GE(pass_files, 1) << "each check needs a pass fixture";

@@ -1,10 +1,11 @@
+#include "checks/registry.h"
+
 #include <gtest/gtest.h>
 
 #include <regex>
 #include <set>
 #include <string>
 
-#include "checks/registry.h"
 #include "core/severity.h"
 #include "test_util.h"
 
@@ -32,19 +33,47 @@ TEST(Registry, IdsAreUniqueKebabCaseAndSorted) {
 
 // The catalog of issue 2: these ids are a public contract.
 TEST(Registry, ContractIdsArePresent) {
-  const char* ids[] = {
-      "container-privileged", "container-allow-privilege-escalation", "container-run-as-root",
-      "container-writable-root-filesystem", "container-dangerous-capabilities", "container-capabilities-not-dropped",
-      "container-host-port", "container-seccomp-unconfined", "container-apparmor-unconfined",
-      "container-missing-resource-limits", "container-missing-resource-requests", "container-image-tag-mutable",
-      "container-image-not-digest-pinned", "container-missing-probes", "container-secret-in-env",
-      "container-aws-static-credentials", "pod-host-network", "pod-host-pid", "pod-host-ipc", "pod-host-path",
-      "pod-default-service-account", "pod-automount-service-account-token", "pod-unsafe-sysctls",
-      "workload-default-namespace", "service-public-load-balancer", "service-node-port", "service-external-ips",
-      "net-namespace-no-default-deny", "net-pod-not-isolated", "ingress-without-tls", "configmap-sensitive-data",
-      "secret-aws-static-credentials", "rbac-cluster-admin-binding", "rbac-wildcard", "rbac-secrets-read",
-      "rbac-anonymous-binding", "rbac-default-service-account-bound", "sa-shared-by-workloads",
-      "irsa-role-arn-invalid", "aws-legacy-kube2iam-annotation", "api-deprecated-version"};
+  const char* ids[] = {"container-privileged",
+                       "container-allow-privilege-escalation",
+                       "container-run-as-root",
+                       "container-writable-root-filesystem",
+                       "container-dangerous-capabilities",
+                       "container-capabilities-not-dropped",
+                       "container-host-port",
+                       "container-seccomp-unconfined",
+                       "container-apparmor-unconfined",
+                       "container-missing-resource-limits",
+                       "container-missing-resource-requests",
+                       "container-image-tag-mutable",
+                       "container-image-not-digest-pinned",
+                       "container-missing-probes",
+                       "container-secret-in-env",
+                       "container-aws-static-credentials",
+                       "pod-host-network",
+                       "pod-host-pid",
+                       "pod-host-ipc",
+                       "pod-host-path",
+                       "pod-default-service-account",
+                       "pod-automount-service-account-token",
+                       "pod-unsafe-sysctls",
+                       "workload-default-namespace",
+                       "service-public-load-balancer",
+                       "service-node-port",
+                       "service-external-ips",
+                       "net-namespace-no-default-deny",
+                       "net-pod-not-isolated",
+                       "ingress-without-tls",
+                       "configmap-sensitive-data",
+                       "secret-aws-static-credentials",
+                       "rbac-cluster-admin-binding",
+                       "rbac-wildcard",
+                       "rbac-secrets-read",
+                       "rbac-anonymous-binding",
+                       "rbac-default-service-account-bound",
+                       "sa-shared-by-workloads",
+                       "irsa-role-arn-invalid",
+                       "aws-legacy-kube2iam-annotation",
+                       "api-deprecated-version"};
   for (const char* id : ids) EXPECT_NE(BuiltinRegistry().Find(id), nullptr) << id;
 }
 
@@ -62,10 +91,11 @@ TEST(Registry, EveryCheckHasADocsPageThatMatches) {
     const std::string path = testing::SourcePath("docs/checks/" + std::string(info.id) + ".md");
     const std::string text = testing::ReadFile(path);
     ASSERT_FALSE(text.empty()) << "missing " << path;
-    EXPECT_EQ(text.rfind("# " + std::string(info.id) + "\n", 0), 0U) << path << " must start with '# " << info.id << "'";
+    EXPECT_EQ(text.rfind("# " + std::string(info.id) + "\n", 0), 0U)
+        << path << " must start with '# " << info.id << "'";
     const std::string row = "| " + std::string(core::ToString(info.severity)) + " | " +
-                            std::string(core::ToString(info.control)) + " | " + std::string(core::ToString(info.layer)) +
-                            " |";
+                            std::string(core::ToString(info.control)) + " | " +
+                            std::string(core::ToString(info.layer)) + " |";
     EXPECT_NE(text.find(row), std::string::npos) << path << " must contain the row: " << row;
   }
 }

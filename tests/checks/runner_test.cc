@@ -1,9 +1,10 @@
+#include "checks/runner.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 
 #include "checks/registry.h"
-#include "checks/runner.h"
 #include "core/diagnostic.h"
 #include "doc/corpus.h"
 #include "k8s/snapshot.h"
@@ -13,11 +14,13 @@ namespace {
 
 std::string Deployment(int i, bool privileged) {
   std::string name = "app-" + std::to_string(i);
-  return "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: " + name + "\n  namespace: ns-" +
-         std::to_string(i % 7) + "\nspec:\n  selector:\n    matchLabels: {app: " + name +
-         "}\n  template:\n    metadata:\n      labels: {app: " + name + "}\n    spec:\n      containers:\n      - name: c\n" +
-         "        image: nginx:1.25\n        securityContext:\n          privileged: " + (privileged ? "true" : "false") +
-         "\n---\n";
+  return "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: " + name +
+         "\n  namespace: ns-" + std::to_string(i % 7) +
+         "\nspec:\n  selector:\n    matchLabels: {app: " + name +
+         "}\n  template:\n    metadata:\n      labels: {app: " + name +
+         "}\n    spec:\n      containers:\n      - name: c\n" +
+         "        image: nginx:1.25\n        securityContext:\n          privileged: " +
+         (privileged ? "true" : "false") + "\n---\n";
 }
 
 // The result must not depend on the number of threads.
@@ -67,7 +70,8 @@ TEST(Runner, OnlySkipAndMinSeverity) {
 
   ScanOptions skip;
   skip.skip = {"container-privileged"};
-  for (const auto& f : RunChecks(snapshot, BuiltinRegistry(), skip)) EXPECT_NE(f.check, "container-privileged");
+  for (const auto& f : RunChecks(snapshot, BuiltinRegistry(), skip))
+    EXPECT_NE(f.check, "container-privileged");
 
   ScanOptions critical;
   critical.min_severity = core::Severity::kCritical;

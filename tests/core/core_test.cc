@@ -42,7 +42,8 @@ TEST(Diagnostic, FormatsLikeCompilers) {
   d.message = "did not find expected key";
   d.source_line = "  name\tx: [";
   EXPECT_EQ(FormatDiagnostic(d, false), "deploy.yaml:3:7: error: did not find expected key");
-  EXPECT_EQ(FormatDiagnostic(d, true), "deploy.yaml:3:7: error: did not find expected key\n  name\tx: [\n      ^");
+  EXPECT_EQ(FormatDiagnostic(d, true),
+            "deploy.yaml:3:7: error: did not find expected key\n  name\tx: [\n      ^");
   d.location = {"big.yaml", 0, 0};
   d.level = DiagLevel::kNote;
   EXPECT_EQ(FormatDiagnostic(d, true), "big.yaml: note: did not find expected key");

@@ -1,9 +1,8 @@
 #include "doc/corpus.h"
 
 #include <fcntl.h>
-#include <unistd.h>
-
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
@@ -53,10 +52,14 @@ TEST(CorpusPath, DirectoryIsRecursiveSortedAndFiltered) {
   Corpus corpus;
   EXPECT_TRUE(corpus.AddPath(dir, sink));
   Strings names;
-  for (const Document& d : corpus.documents()) names.push_back(std::string(d.root->GetText("name")));
+  for (const Document& d : corpus.documents())
+    names.push_back(std::string(d.root->GetText("name")));
   EXPECT_EQ(names, (Strings{"a/c", "a/deeper/d", "a/z", "b"}));
-  EXPECT_EQ(Format(sink),
-            (Strings{dir + "/broken.yaml:1:5: error: YAML syntax error: flow sequence without a closing bracket"}));
+  EXPECT_EQ(
+      Format(sink),
+      (Strings{
+          dir +
+          "/broken.yaml:1:5: error: YAML syntax error: flow sequence without a closing bracket"}));
   EXPECT_EQ(corpus.sources().size(), 5u);
 }
 
@@ -65,7 +68,8 @@ TEST(CorpusPath, EmptyDirectoryWarns) {
   core::DiagnosticSink sink;
   Corpus corpus;
   EXPECT_FALSE(corpus.AddPath(dir, sink));
-  EXPECT_EQ(Format(sink), (Strings{dir + ": warning: no .yaml, .yml or .json files in this directory"}));
+  EXPECT_EQ(Format(sink),
+            (Strings{dir + ": warning: no .yaml, .yml or .json files in this directory"}));
 }
 
 TEST(CorpusLimits, HugeSparseFileIsRejectedWithoutReading) {
@@ -77,8 +81,9 @@ TEST(CorpusLimits, HugeSparseFileIsRejectedWithoutReading) {
   auto start = std::chrono::steady_clock::now();
   EXPECT_FALSE(corpus.AddPath(path, sink));
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(200));
-  EXPECT_EQ(Format(sink),
-            (Strings{path + ": error: file too large: 1073741824 bytes (the limit is 536870912 bytes)"}));
+  EXPECT_EQ(
+      Format(sink),
+      (Strings{path + ": error: file too large: 1073741824 bytes (the limit is 536870912 bytes)"}));
   EXPECT_EQ(corpus.bytes_read(), 0u);
   std::filesystem::remove(path);
 }
@@ -94,8 +99,9 @@ TEST(CorpusLimits, MaxFileBytesAppliesToTextAndFiles) {
   corpus.AddText("text.yaml", "b: 123456789\n", sink);
   EXPECT_TRUE(corpus.AddPath(dir + "/small.yaml", sink));
   EXPECT_FALSE(corpus.AddPath(dir + "/big.yaml", sink));
-  EXPECT_EQ(Format(sink), (Strings{dir + "/big.yaml: error: file too large: 13 bytes (the limit is 8 bytes)",
-                                   "text.yaml: error: input too large: 13 bytes (the limit is 8 bytes)"}));
+  EXPECT_EQ(Format(sink),
+            (Strings{dir + "/big.yaml: error: file too large: 13 bytes (the limit is 8 bytes)",
+                     "text.yaml: error: input too large: 13 bytes (the limit is 8 bytes)"}));
   EXPECT_EQ(corpus.documents().size(), 1u);
 }
 
@@ -103,8 +109,10 @@ TEST(CorpusLimits, DocumentsPerStream) {
   core::Limits limits;
   limits.max_documents_per_stream = 2;
   Loaded in("a: 1\n---\nb: [\n---\nc: 3\n---\nd: 4\n", "in.yaml", limits);
-  EXPECT_EQ(in.diags, (Strings{"in.yaml:3:5: error: YAML syntax error: flow sequence without a closing bracket",
-                               "in.yaml:5: error: more than 2 documents in one stream; the rest is skipped"}));
+  EXPECT_EQ(
+      in.diags,
+      (Strings{"in.yaml:3:5: error: YAML syntax error: flow sequence without a closing bracket",
+               "in.yaml:5: error: more than 2 documents in one stream; the rest is skipped"}));
   EXPECT_EQ(in.count(), 1u);
 }
 
@@ -130,8 +138,10 @@ TEST(CorpusPath, Stdin) {
     EXPECT_TRUE(corpus.AddPath("-", sink));
     ASSERT_EQ(corpus.documents().size(), 1u);
     EXPECT_EQ(corpus.documents()[0].source->path(), "<stdin>");
-    EXPECT_EQ(Format(sink),
-              (Strings{"<stdin>:3:8: error: YAML syntax error: flow sequence without a closing bracket"}));
+    EXPECT_EQ(
+        Format(sink),
+        (Strings{
+            "<stdin>:3:8: error: YAML syntax error: flow sequence without a closing bracket"}));
   });
 }
 
@@ -142,7 +152,9 @@ TEST(CorpusPath, StdinOverTheLimitStopsReading) {
     core::DiagnosticSink sink;
     Corpus corpus(limits);
     EXPECT_FALSE(corpus.AddPath("-", sink));
-    EXPECT_EQ(Format(sink), (Strings{"<stdin>: error: input too large: more than 100000 bytes (the limit); not read"}));
+    EXPECT_EQ(
+        Format(sink),
+        (Strings{"<stdin>: error: input too large: more than 100000 bytes (the limit); not read"}));
     EXPECT_TRUE(corpus.documents().empty());
   });
 }
@@ -284,7 +296,8 @@ TEST(YamlJsonEquality, SameManifestSameTree) {
 
 TEST(YamlJsonEquality, ListDumpAndAnchors) {
   Loaded yaml(
-      "apiVersion: v1\nkind: List\nitems:\n- &svc\n  kind: Service\n  spec: {ports: [{port: 80}], type: NodePort}\n"
+      "apiVersion: v1\nkind: List\nitems:\n- &svc\n  kind: Service\n  spec: {ports: [{port: 80}], "
+      "type: NodePort}\n"
       "- <<: *svc\n  metadata: {name: copy}\n",
       "l.yaml");
   Loaded json(

@@ -83,22 +83,38 @@ TEST(JsonErrors, SyntaxErrorsHaveExactPositions) {
     std::string diag;
   };
   const Case cases[] = {
-      {"{\"a\": 1 \"b\": 2}", "in.json:1:9: error: JSON syntax error: expected ',' or '}' after an object member"},
+      {"{\"a\": 1 \"b\": 2}",
+       "in.json:1:9: error: JSON syntax error: expected ',' or '}' after an object member"},
       {"{\"a\": 1,}", "in.json:1:9: error: JSON syntax error: expected a string key"},
       {"[1, 2,]", "in.json:1:7: error: JSON syntax error: unexpected character ']'"},
-      {"[1 2]", "in.json:1:4: error: JSON syntax error: expected ',' or ']' after an array element"},
+      {"[1 2]",
+       "in.json:1:4: error: JSON syntax error: expected ',' or ']' after an array element"},
       {"{\"a\" 1}", "in.json:1:6: error: JSON syntax error: expected ':' after an object key"},
       {"{\"a\": tru}", "in.json:1:7: error: JSON syntax error: invalid literal \"tru\""},
       {"{\"a\": 01}", "in.json:1:7: error: JSON syntax error: invalid number"},
       {"{\"a\": -}", "in.json:1:7: error: JSON syntax error: invalid number"},
       {"{\"a\": 'x'}", "in.json:1:7: error: JSON syntax error: unexpected character '''"},
-      {"{\"a\": \"x\n\"}", "in.json:1:9: error: JSON syntax error: unescaped control character in a string"},
+      {"{\"a\": \"x\n\"}",
+       "in.json:1:9: error: JSON syntax error: unescaped control character in a string"},
       {"{\"a\": \"\\x\"}", "in.json:1:8: error: JSON syntax error: invalid escape sequence"},
       {"{\"a\": \"\\u12\"}", "in.json:1:8: error: JSON syntax error: invalid \\u escape"},
+      {"[\"x\\ud800\"]",
+       "in.json:1:4: error: JSON syntax error: unpaired surrogate in a \\u escape"},
+      {"[\"\\udc00\\ud800\"]",
+       "in.json:1:3: error: JSON syntax error: unpaired surrogate in a \\u escape"},
+      {"[\"\\ud800\\u0041\"]",
+       "in.json:1:3: error: JSON syntax error: unpaired surrogate in a \\u escape"},
       {"{\"a\": \"abc", "in.json:1:7: error: JSON syntax error: unterminated string"},
       {"{\"a\": [1,\n 2", "in.json:2:3: error: JSON syntax error: unexpected end of input"},
       {"{\"a\": \"\xFF\"}", "in.json:1:8: error: invalid UTF-8 byte 0xFF"},
-      {"{\"a\": \xC3\xA9}", "in.json:1:7: error: JSON syntax error: unexpected character '\xC3\xA9'"},
+      {"{\"a\": \xC3\xA9}",
+       "in.json:1:7: error: JSON syntax error: unexpected character '\xC3\xA9'"},
+      // A string value followed by ':' (simdjson On-Demand skips such a string as if it were a
+      // key).
+      {"{\"\":\"\":}}",
+       "in.json:1:7: error: JSON syntax error: expected ',' or '}' after an object member"},
+      {"[\"a\":1]",
+       "in.json:1:5: error: JSON syntax error: expected ',' or ']' after an array element"},
   };
   for (const Case& c : cases) {
     Loaded in(c.text, "in.json");
@@ -110,33 +126,40 @@ TEST(JsonErrors, SyntaxErrorsHaveExactPositions) {
 
 TEST(JsonErrors, TrailingContentIsAnErrorAfterTheFirstDocument) {
   Loaded brace("{\"a\": 1}}", "in.json");
-  EXPECT_EQ(brace.diags, (Strings{"in.json:1:9: error: JSON syntax error: unexpected character '}'"}));
+  EXPECT_EQ(brace.diags,
+            (Strings{"in.json:1:9: error: JSON syntax error: unexpected character '}'"}));
   EXPECT_EQ(brace.count(), 1u);  // like a stream: what precedes the error is a complete document
   Loaded word("{\"a\": 1} x", "in.json");
-  EXPECT_EQ(word.diags, (Strings{"in.json:1:10: error: JSON syntax error: unexpected character 'x'"}));
+  EXPECT_EQ(word.diags,
+            (Strings{"in.json:1:10: error: JSON syntax error: unexpected character 'x'"}));
 }
 
 TEST(JsonErrors, DuplicateKeys) {
   Loaded in("{\n  \"metadata\": {\"name\": \"a\",\n    \"name\": \"b\"}\n}\n", "in.json");
-  EXPECT_EQ(in.diags, (Strings{"in.json:3:5: error: duplicate key \"name\" (first defined at 2:16)"}));
+  EXPECT_EQ(in.diags,
+            (Strings{"in.json:3:5: error: duplicate key \"name\" (first defined at 2:16)"}));
   EXPECT_EQ(in.count(), 0u);
   Loaded escaped(R"({"a": 1, "\u0061": 2})", "in.json");
-  EXPECT_EQ(escaped.diags, (Strings{"in.json:1:10: error: duplicate key \"a\" (first defined at 1:2)"}));
+  EXPECT_EQ(escaped.diags,
+            (Strings{"in.json:1:10: error: duplicate key \"a\" (first defined at 1:2)"}));
 }
 
 TEST(JsonErrors, DeepNestingWithoutRecursion) {
   {
     Loaded in(Repeat("[", 100000) + Repeat("]", 100000), "in.json");
-    EXPECT_EQ(in.diags, (Strings{"in.json:1:257: error: nesting deeper than the limit of 256 levels"}));
+    EXPECT_EQ(in.diags,
+              (Strings{"in.json:1:257: error: nesting deeper than the limit of 256 levels"}));
   }
   {
     Loaded in(Repeat("{\"a\":", 100000) + "1" + Repeat("}", 100000), "in.json");
-    EXPECT_EQ(in.diags, (Strings{"in.json:1:1281: error: nesting deeper than the limit of 256 levels"}));
+    EXPECT_EQ(in.diags,
+              (Strings{"in.json:1:1281: error: nesting deeper than the limit of 256 levels"}));
   }
   {
     // Unbalanced: simdjson fails, the scanner still finds the depth problem first.
     Loaded in(Repeat("[", 100000), "in.json");
-    EXPECT_EQ(in.diags, (Strings{"in.json:1:257: error: nesting deeper than the limit of 256 levels"}));
+    EXPECT_EQ(in.diags,
+              (Strings{"in.json:1:257: error: nesting deeper than the limit of 256 levels"}));
   }
   {
     core::Limits limits;
@@ -156,7 +179,9 @@ TEST(JsonErrors, BinaryGarbage) {
   // The first garbage byte is a CR (JSON white space), the second 0xFC, never valid in UTF-8.
   EXPECT_EQ(in.diags[0], "in.json:1:8: error: invalid UTF-8 byte 0xFC");
   Loaded nul(std::string("{\"a\": \"x\0y\"}", 13), "in.json");
-  EXPECT_EQ(nul.diags, (Strings{"in.json:1:9: error: JSON syntax error: unescaped control character in a string"}));
+  EXPECT_EQ(
+      nul.diags,
+      (Strings{"in.json:1:9: error: JSON syntax error: unescaped control character in a string"}));
 }
 
 TEST(JsonStream, ConcatenatedValuesAreDocuments) {
@@ -170,10 +195,12 @@ TEST(JsonStream, ConcatenatedValuesAreDocuments) {
 }
 
 TEST(JsonStream, ErrorsInStreams) {
-  Loaded in("{\"kind\": \"A\"}\n{\"a\": 1, \"a\": 2}\n5\n{\"kind\": \"D\"}\n{\"kind\": ", "in.json");
-  EXPECT_EQ(in.diags, (Strings{"in.json:2:10: error: duplicate key \"a\" (first defined at 2:2)",
-                               "in.json:3:1: error: a JSON stream may contain only objects and arrays",
-                               "in.json:5:10: error: JSON syntax error: unexpected end of input"}));
+  Loaded in("{\"kind\": \"A\"}\n{\"a\": 1, \"a\": 2}\n5\n{\"kind\": \"D\"}\n{\"kind\": ",
+            "in.json");
+  EXPECT_EQ(in.diags,
+            (Strings{"in.json:2:10: error: duplicate key \"a\" (first defined at 2:2)",
+                     "in.json:3:1: error: a JSON stream may contain only objects and arrays",
+                     "in.json:5:10: error: JSON syntax error: unexpected end of input"}));
   ASSERT_EQ(in.count(), 2u);
   EXPECT_EQ(in.root(1).GetText("kind"), "D");
   EXPECT_EQ(in.corpus.documents()[1].index, 3u);
@@ -190,8 +217,10 @@ TEST(JsonOrYaml, JsonNameMeansJson) {
   EXPECT_TRUE(flow.diags.empty());
   EXPECT_EQ(flow.count(), 2u);
   Loaded broken("{\"a\": [1, 2}\n", "<stdin>");  // neither: the JSON error is reported
-  EXPECT_EQ(broken.diags,
-            (Strings{"<stdin>:1:12: error: JSON syntax error: expected ',' or ']' after an array element"}));
+  EXPECT_EQ(
+      broken.diags,
+      (Strings{
+          "<stdin>:1:12: error: JSON syntax error: expected ',' or ']' after an array element"}));
 }
 
 TEST(JsonOrYaml, ByteOrderMark) {

@@ -1,6 +1,7 @@
-// Inputs that once broke an invariant of the loaders (found by the fuzzers, see fuzz/) and the invariants
-// themselves on hand-written inputs. Each file under tests/regressions/ is checked with the fuzz target's own
-// checks: YAML files (*.yaml) with CheckYaml, JSON files (*.json) with CheckJson.
+// Inputs that once broke an invariant of the loaders (found by the fuzzers, see fuzz/) and the
+// invariants themselves on hand-written inputs. Each file under tests/regressions/ is checked with
+// the fuzz target's own checks: YAML files (*.yaml) with CheckYaml, JSON files (*.json) with
+// CheckJson.
 
 #include <gtest/gtest.h>
 
@@ -18,9 +19,11 @@ namespace {
 
 std::vector<std::filesystem::path> RegressionFiles() {
   std::vector<std::filesystem::path> files;
-  for (const auto& entry : std::filesystem::directory_iterator(testing::SourcePath("tests/regressions"))) {
+  for (const auto& entry :
+       std::filesystem::directory_iterator(testing::SourcePath("tests/regressions"))) {
     std::string ext = entry.path().extension().string();
-    if (entry.is_regular_file() && (ext == ".yaml" || ext == ".json")) files.push_back(entry.path());
+    if (entry.is_regular_file() && (ext == ".yaml" || ext == ".json"))
+      files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
   return files;
@@ -50,14 +53,17 @@ TEST(Regressions, FuzzSeedsPass) {
   EXPECT_GE(files, 20u);
 }
 
-// The fast path gave up too late on a document end marker followed by content (`... &`): libfyaml rejects it.
+// The fast path gave up too late on a document end marker followed by content (`... &`): libfyaml
+// rejects it.
 TEST(Regressions, ContentAfterDocumentEndMarker) {
   for (const char* text : {"b: 2\n... &\n", "b: 2\n... x\n", "- a\n... # fine\n", "b: 2\n...\n"}) {
     EXPECT_EQ(fuzzing::CheckYaml(text), "") << text;
   }
   testing::Loaded bad("b: 2\n... &\nc: 3\n");
-  EXPECT_EQ(bad.diags,
-            std::vector<std::string>{"in.yaml:2:5: error: YAML syntax error: invalid content after document end marker"});
+  EXPECT_EQ(
+      bad.diags,
+      std::vector<std::string>{
+          "in.yaml:2:5: error: YAML syntax error: invalid content after document end marker"});
   ASSERT_EQ(bad.count(), 1u);
   EXPECT_EQ(bad.root().GetText("c"), "3");
 }

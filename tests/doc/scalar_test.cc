@@ -18,39 +18,100 @@ struct Case {
 TEST(ResolvePlainScalar, FollowsGoYamlV2) {
   const Case cases[] = {
       // Booleans, all the YAML 1.1 spellings Kubernetes accepts.
-      {"y", NodeKind::kBool}, {"Y", NodeKind::kBool}, {"yes", NodeKind::kBool}, {"Yes", NodeKind::kBool},
-      {"YES", NodeKind::kBool}, {"n", NodeKind::kBool}, {"N", NodeKind::kBool}, {"no", NodeKind::kBool},
-      {"No", NodeKind::kBool}, {"NO", NodeKind::kBool}, {"true", NodeKind::kBool}, {"True", NodeKind::kBool},
-      {"TRUE", NodeKind::kBool}, {"false", NodeKind::kBool}, {"False", NodeKind::kBool},
-      {"FALSE", NodeKind::kBool}, {"on", NodeKind::kBool}, {"On", NodeKind::kBool}, {"ON", NodeKind::kBool},
-      {"off", NodeKind::kBool}, {"Off", NodeKind::kBool}, {"OFF", NodeKind::kBool},
-      {"yEs", NodeKind::kString}, {"tRUE", NodeKind::kString}, {"yesterday", NodeKind::kString},
-      {"nope", NodeKind::kString}, {"o", NodeKind::kString},
+      {"y", NodeKind::kBool},
+      {"Y", NodeKind::kBool},
+      {"yes", NodeKind::kBool},
+      {"Yes", NodeKind::kBool},
+      {"YES", NodeKind::kBool},
+      {"n", NodeKind::kBool},
+      {"N", NodeKind::kBool},
+      {"no", NodeKind::kBool},
+      {"No", NodeKind::kBool},
+      {"NO", NodeKind::kBool},
+      {"true", NodeKind::kBool},
+      {"True", NodeKind::kBool},
+      {"TRUE", NodeKind::kBool},
+      {"false", NodeKind::kBool},
+      {"False", NodeKind::kBool},
+      {"FALSE", NodeKind::kBool},
+      {"on", NodeKind::kBool},
+      {"On", NodeKind::kBool},
+      {"ON", NodeKind::kBool},
+      {"off", NodeKind::kBool},
+      {"Off", NodeKind::kBool},
+      {"OFF", NodeKind::kBool},
+      {"yEs", NodeKind::kString},
+      {"tRUE", NodeKind::kString},
+      {"yesterday", NodeKind::kString},
+      {"nope", NodeKind::kString},
+      {"o", NodeKind::kString},
       // Null.
-      {"", NodeKind::kNull}, {"~", NodeKind::kNull}, {"null", NodeKind::kNull}, {"Null", NodeKind::kNull},
-      {"NULL", NodeKind::kNull}, {"nULL", NodeKind::kString}, {"none", NodeKind::kString},
+      {"", NodeKind::kNull},
+      {"~", NodeKind::kNull},
+      {"null", NodeKind::kNull},
+      {"Null", NodeKind::kNull},
+      {"NULL", NodeKind::kNull},
+      {"nULL", NodeKind::kString},
+      {"none", NodeKind::kString},
       // Integers.
-      {"0", NodeKind::kInt}, {"42", NodeKind::kInt}, {"-17", NodeKind::kInt}, {"+17", NodeKind::kInt},
-      {"1_000", NodeKind::kInt}, {"0x1F", NodeKind::kInt}, {"0X1f", NodeKind::kInt}, {"-0x10", NodeKind::kInt},
-      {"0o17", NodeKind::kInt}, {"017", NodeKind::kInt}, {"0b1010", NodeKind::kInt}, {"-0b11", NodeKind::kInt},
-      {"9223372036854775807", NodeKind::kInt}, {"-9223372036854775808", NodeKind::kInt},
-      {"0x", NodeKind::kString}, {"0xZZ", NodeKind::kString}, {"12abc", NodeKind::kString},
-      {"1.2.3", NodeKind::kString}, {"_1", NodeKind::kString}, {"0777", NodeKind::kInt},
+      {"0", NodeKind::kInt},
+      {"42", NodeKind::kInt},
+      {"-17", NodeKind::kInt},
+      {"+17", NodeKind::kInt},
+      {"1_000", NodeKind::kInt},
+      {"0x1F", NodeKind::kInt},
+      {"0X1f", NodeKind::kInt},
+      {"-0x10", NodeKind::kInt},
+      {"0o17", NodeKind::kInt},
+      {"017", NodeKind::kInt},
+      {"0b1010", NodeKind::kInt},
+      {"-0b11", NodeKind::kInt},
+      {"9223372036854775807", NodeKind::kInt},
+      {"-9223372036854775808", NodeKind::kInt},
+      {"0x", NodeKind::kString},
+      {"0xZZ", NodeKind::kString},
+      {"12abc", NodeKind::kString},
+      {"1.2.3", NodeKind::kString},
+      {"_1", NodeKind::kString},
+      {"0777", NodeKind::kInt},
       // Values go-yaml reads as numbers although they are not YAML 1.2 integers.
-      {"08", NodeKind::kFloat}, {"9223372036854775808", NodeKind::kFloat},
-      {"99999999999999999999", NodeKind::kFloat}, {"0xFFFFFFFFFFFFFFFFFF", NodeKind::kString},
+      {"08", NodeKind::kFloat},
+      {"9223372036854775808", NodeKind::kFloat},
+      {"99999999999999999999", NodeKind::kFloat},
+      {"0xFFFFFFFFFFFFFFFFFF", NodeKind::kString},
       // Floats.
-      {"1.5", NodeKind::kFloat}, {"-1.5", NodeKind::kFloat}, {"1.", NodeKind::kFloat}, {".5", NodeKind::kFloat},
-      {"1e3", NodeKind::kFloat}, {"1E-3", NodeKind::kFloat}, {"+.5e2", NodeKind::kFloat},
-      {"1_000.5", NodeKind::kFloat}, {".inf", NodeKind::kFloat}, {".Inf", NodeKind::kFloat},
-      {".INF", NodeKind::kFloat}, {"+.inf", NodeKind::kFloat}, {"-.inf", NodeKind::kFloat},
-      {"-.INF", NodeKind::kFloat}, {".nan", NodeKind::kFloat}, {".NaN", NodeKind::kFloat},
-      {".NAN", NodeKind::kFloat}, {".nAn", NodeKind::kString}, {"inf", NodeKind::kString},
-      {"-inf", NodeKind::kString}, {"nan", NodeKind::kString}, {"1e400", NodeKind::kString},
-      {".", NodeKind::kString}, {"1e", NodeKind::kString},
+      {"1.5", NodeKind::kFloat},
+      {"-1.5", NodeKind::kFloat},
+      {"1.", NodeKind::kFloat},
+      {".5", NodeKind::kFloat},
+      {"1e3", NodeKind::kFloat},
+      {"1E-3", NodeKind::kFloat},
+      {"+.5e2", NodeKind::kFloat},
+      {"1_000.5", NodeKind::kFloat},
+      {".inf", NodeKind::kFloat},
+      {".Inf", NodeKind::kFloat},
+      {".INF", NodeKind::kFloat},
+      {"+.inf", NodeKind::kFloat},
+      {"-.inf", NodeKind::kFloat},
+      {"-.INF", NodeKind::kFloat},
+      {".nan", NodeKind::kFloat},
+      {".NaN", NodeKind::kFloat},
+      {".NAN", NodeKind::kFloat},
+      {".nAn", NodeKind::kString},
+      {"inf", NodeKind::kString},
+      {"-inf", NodeKind::kString},
+      {"nan", NodeKind::kString},
+      {"1e400", NodeKind::kString},
+      {".", NodeKind::kString},
+      {"1e", NodeKind::kString},
       // Strings that look a little like something else.
-      {"<<", NodeKind::kString}, {"2001-12-14", NodeKind::kString}, {"1:20", NodeKind::kString},
-      {"v1", NodeKind::kString}, {"100m", NodeKind::kString}, {"-", NodeKind::kString}, {"+", NodeKind::kString},
+      {"<<", NodeKind::kString},
+      {"2001-12-14", NodeKind::kString},
+      {"1:20", NodeKind::kString},
+      {"v1", NodeKind::kString},
+      {"100m", NodeKind::kString},
+      {"-", NodeKind::kString},
+      {"+", NodeKind::kString},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(ResolvePlainScalar(c.text), c.kind) << "text: \"" << c.text << "\"";
@@ -84,7 +145,8 @@ TEST(ScalarValues, ParsedFromText) {
 
 TEST(ScalarValues, NodeAccessorsInYaml) {
   testing::Loaded in(
-      "i: 0x1F\nf: 1.5\nb: yes\nn: ~\ns: '12'\nbig: 9223372036854775808\nt: !!int \"7\"\nff: !!float 3\n"
+      "i: 0x1F\nf: 1.5\nb: yes\nn: ~\ns: '12'\nbig: 9223372036854775808\nt: !!int \"7\"\nff: "
+      "!!float 3\n"
       "str: !!str 12\ncustom: !Ref 12\nbin: 0b11\n");
   ASSERT_EQ(in.count(), 1u) << ::testing::PrintToString(in.diags);
   const Node& r = in.root();
@@ -125,8 +187,9 @@ TEST(ScalarValues, QuotedAndBlockScalarsAreStrings) {
 
 TEST(ScalarValues, WrongExplicitTagIsAnError) {
   testing::Loaded in("a: !!int abc\n---\nb: !!bool 1\n---\nc: !!int 5\n");
-  EXPECT_EQ(in.diags, (std::vector<std::string>{"in.yaml:1:10: error: cannot decode \"abc\" as !!int",
-                                                 "in.yaml:3:11: error: cannot decode \"1\" as !!bool"}));
+  EXPECT_EQ(in.diags,
+            (std::vector<std::string>{"in.yaml:1:10: error: cannot decode \"abc\" as !!int",
+                                      "in.yaml:3:11: error: cannot decode \"1\" as !!bool"}));
   ASSERT_EQ(in.count(), 1u);
   EXPECT_EQ(in.root().Get("c")->AsInt(), 5);
 }

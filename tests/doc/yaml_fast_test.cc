@@ -18,20 +18,23 @@ struct Both {
   LoadOutput slow;
 };
 
-// Loads `text` with and without the fast path; returns a description of the first difference, or "".
+// Loads `text` with and without the fast path; returns a description of the first difference, or
+// "".
 std::string Compare(const std::string& text, core::Limits limits = {}) {
   core::SourceFile source("in.yaml", text);
   LoadOutput fast, slow;
   LoadYamlWith(source, limits, fast, true);
   LoadYamlWith(source, limits, slow, false);
   if (fast.docs.size() != slow.docs.size()) {
-    return "documents: " + std::to_string(fast.docs.size()) + " vs " + std::to_string(slow.docs.size());
+    return "documents: " + std::to_string(fast.docs.size()) + " vs " +
+           std::to_string(slow.docs.size());
   }
   for (size_t i = 0; i < fast.docs.size(); ++i) {
     const LoadedDoc& f = fast.docs[i];
     const LoadedDoc& s = slow.docs[i];
     if (f.line != s.line) return "document " + std::to_string(i) + " line";
-    if ((f.root == nullptr) != (s.root == nullptr)) return "document " + std::to_string(i) + " failed in one only";
+    if ((f.root == nullptr) != (s.root == nullptr))
+      return "document " + std::to_string(i) + " failed in one only";
     if (f.root != nullptr) {
       std::string d = testing::TreeDiff(*f.root, *s.root);
       if (!d.empty()) return "document " + std::to_string(i) + ": " + d;
@@ -39,7 +42,8 @@ std::string Compare(const std::string& text, core::Limits limits = {}) {
   }
   if (fast.diagnostics.size() != slow.diagnostics.size()) return "diagnostic count";
   for (size_t i = 0; i < fast.diagnostics.size(); ++i) {
-    if (core::FormatDiagnostic(fast.diagnostics[i], false) != core::FormatDiagnostic(slow.diagnostics[i], false)) {
+    if (core::FormatDiagnostic(fast.diagnostics[i], false) !=
+        core::FormatDiagnostic(slow.diagnostics[i], false)) {
       return "diagnostic " + core::FormatDiagnostic(fast.diagnostics[i], false) + " vs " +
              core::FormatDiagnostic(slow.diagnostics[i], false);
     }
@@ -119,20 +123,61 @@ TEST(YamlFastPath, AcceptsWhatKubectlWrites) {
   EXPECT_TRUE(Accepted("---\n# comment\nkind: Pod\n...\n"));
   EXPECT_TRUE(Accepted("- a\n- b: 1\n  c: 'x''y'\n"));
   // kubectl writes the last-applied-configuration annotation as a literal block scalar.
-  EXPECT_TRUE(Accepted("metadata:\n  annotations:\n    last-applied: |\n      {\"kind\":\"Pod\"}\n  name: x\n"));
+  EXPECT_TRUE(Accepted(
+      "metadata:\n  annotations:\n    last-applied: |\n      {\"kind\":\"Pod\"}\n  name: x\n"));
   EXPECT_TRUE(Accepted("a: |-\n  x\n\n   y # not a comment\n  \n# comment\nb: 1\n"));
   EXPECT_EQ(Compare(kKubectlStyle), "");
 }
 
 TEST(YamlFastPath, GivesUpOnEverythingElse) {
-  const char* others[] = {
-      "a: |+\n  x\n", "a: |2\n  x\n", "a: |-2\n  x\n", "a: |x\n  y\n", "a: |#c\n  x\n", "a: >\n  x\n",
-      "- |\n  x\n", "a: |\nb: 1\n", "a: |\n  x", "a: |\n  x\n     \n  y\n", "a: |\n     \n  x\n", "a: &x 1\nb: *x\n", "a: !!str 1\n", "a: {b: 1}\n", "a: [1]\n",
-      "a: \"x\\ny\"\n", "a: b\n  c\n", "a:\n  b\n  c\n", "a:\nb: 1\n", "- \n", "%YAML 1.2\n---\na: 1\n",
-      "a:\tb\n", "a: b\r\n", "<<: {a: 1}\n", "? a\n: b\n", "a: b: c\n", "\"a\\\"b\": 1\n", "hello\n",
-      "--- a: 1\n", "a: 1\nb: 2\n a: 3\n", "a: 1\na: 2\n", "a: 'x\n  y'\n", "a: -\n", "a: - b\n", "- - \n",
-      "\xEF\xBB\xBF" "a: 1\n", "a: b\xC2\x85" "c\n", "a:\n    b: 1\n  c: 2\n", "- a\n  b\n", "a: #c\n",
-      "a: `x`\n", "a: @x\n", "'a''b': 1\n", "-a: 1\n", ": a\n", "a : 1\n"};
+  const char* others[] = {"a: |+\n  x\n",
+                          "a: |2\n  x\n",
+                          "a: |-2\n  x\n",
+                          "a: |x\n  y\n",
+                          "a: |#c\n  x\n",
+                          "a: >\n  x\n",
+                          "- |\n  x\n",
+                          "a: |\nb: 1\n",
+                          "a: |\n  x",
+                          "a: |\n  x\n     \n  y\n",
+                          "a: |\n     \n  x\n",
+                          "a: &x 1\nb: *x\n",
+                          "a: !!str 1\n",
+                          "a: {b: 1}\n",
+                          "a: [1]\n",
+                          "a: \"x\\ny\"\n",
+                          "a: b\n  c\n",
+                          "a:\n  b\n  c\n",
+                          "a:\nb: 1\n",
+                          "- \n",
+                          "%YAML 1.2\n---\na: 1\n",
+                          "a:\tb\n",
+                          "a: b\r\n",
+                          "<<: {a: 1}\n",
+                          "? a\n: b\n",
+                          "a: b: c\n",
+                          "\"a\\\"b\": 1\n",
+                          "hello\n",
+                          "--- a: 1\n",
+                          "a: 1\nb: 2\n a: 3\n",
+                          "a: 1\na: 2\n",
+                          "a: 'x\n  y'\n",
+                          "a: -\n",
+                          "a: - b\n",
+                          "- - \n",
+                          "\xEF\xBB\xBF"
+                          "a: 1\n",
+                          "a: b\xC2\x85"
+                          "c\n",
+                          "a:\n    b: 1\n  c: 2\n",
+                          "- a\n  b\n",
+                          "a: #c\n",
+                          "a: `x`\n",
+                          "a: @x\n",
+                          "'a''b': 1\n",
+                          "-a: 1\n",
+                          ": a\n",
+                          "a : 1\n"};
   for (const char* text : others) {
     EXPECT_FALSE(Accepted(text)) << text;
     EXPECT_EQ(Compare(text), "") << text;
@@ -141,23 +186,24 @@ TEST(YamlFastPath, GivesUpOnEverythingElse) {
 
 TEST(YamlFastPath, SameTreesAsLibfyaml) {
   const char* cases[] = {
-      "a: 1\n", "a: 'x'\nb: \"y\"\n", "a: x # comment\nb: 'y' # c\n", "a: x#y\n", "a: foo[1], {x}\n",
-      "k: v\n# trailing\n", "  a: 1\n  b: 2\n", "a:\n  - 1\n  - 2\nb: 3\n", "a:\n- 1\n- 2\nb: 3\n",
-      "- - 1\n  - 2\n- 3\n", "- a: 1\n  b:\n  - x\n  c: 2\n", "x: yes\ny: 0x1F\nz: ~\nw: 1.5\nv: .inf\n",
-      "1: a\ntrue: b\nnull: c\n", "a: 'it''s'\n", "a: \"\"\nb: ''\n", "a: caf\xC3\xA9\n\"cl\xC3\xA9\": 1\n",
-      "a: b\n\n\n# c\n\nc: d\n", "--- # c\na: 1\n", "---\na: 1\n...\n# after\n", "a: {}\nb: []\n- c\n",
-      "a: 1\n- b\n", "a: x:y\n", "a: http://example.com/x?y=1#frag\n", "a:   spaced   \n",
-      "key with spaces: v\n", "a: [] # c\n", "a: {} x\n", "a: 'x' y\n", "a:\n  # c\n  b: 1\n",
-      "a:\n  b: 1\n  # c\n c: 2\n", "- 1\n -2\n", "a:\n  - b\n  -c\n", "a: 1\n---\nb: 2\n",
-      "a: -1\nb: --x\nc: -.inf\n", "a: x\n  # indented comment\nb: y\n",
+      "a: 1\n", "a: 'x'\nb: \"y\"\n", "a: x # comment\nb: 'y' # c\n", "a: x#y\n",
+      "a: foo[1], {x}\n", "k: v\n# trailing\n", "  a: 1\n  b: 2\n", "a:\n  - 1\n  - 2\nb: 3\n",
+      "a:\n- 1\n- 2\nb: 3\n", "- - 1\n  - 2\n- 3\n", "- a: 1\n  b:\n  - x\n  c: 2\n",
+      "x: yes\ny: 0x1F\nz: ~\nw: 1.5\nv: .inf\n", "1: a\ntrue: b\nnull: c\n", "a: 'it''s'\n",
+      "a: \"\"\nb: ''\n", "a: caf\xC3\xA9\n\"cl\xC3\xA9\": 1\n", "a: b\n\n\n# c\n\nc: d\n",
+      "--- # c\na: 1\n", "---\na: 1\n...\n# after\n", "a: {}\nb: []\n- c\n", "a: 1\n- b\n",
+      "a: x:y\n", "a: http://example.com/x?y=1#frag\n", "a:   spaced   \n", "key with spaces: v\n",
+      "a: [] # c\n", "a: {} x\n", "a: 'x' y\n", "a:\n  # c\n  b: 1\n", "a:\n  b: 1\n  # c\n c: 2\n",
+      "- 1\n -2\n", "a:\n  - b\n  -c\n", "a: 1\n---\nb: 2\n", "a: -1\nb: --x\nc: -.inf\n",
+      "a: x\n  # indented comment\nb: y\n",
       // Literal block scalars.
       "a: |\n  x\n", "a: |-\n  x\n", "a: | # c\n  x\n  y\n", "a: |\n  x\n\n\n  y\n\n\nb: 1\n",
       "a: |\n\n  x\n", "a: |\n \n  x\n", "a: |\n  x\n  \n", "a: |-\n  x\n  \n \n",
-      "a: |\n    x\n   y\n", "a: |\n   x\n  # c\n", "a: |\n  x\n# c\n  y\n", "a: |\n  # not a comment\n",
-      "- b: |\n    x\n  c: 1\n", "- b: |\n   x\n  c: 1\n", "a:\n  b: |\n   x\n   y\n  c: |-\n    z\n",
-      "a: |\n  x\n...\n", "a: |\n  x\n---\nb: |\n  y\n", "a: |\n  caf\xC3\xA9: 'x' #\n", "a: |\n  - x\n",
-      "a: |\n  x\nb: |\n  y\n", "a: |\n  x\n b: 1\n", "a: |\n    x\n  b: 1\n", "a: |  \n  x\n",
-      "a: |-  # c\n  x  \n"};
+      "a: |\n    x\n   y\n", "a: |\n   x\n  # c\n", "a: |\n  x\n# c\n  y\n",
+      "a: |\n  # not a comment\n", "- b: |\n    x\n  c: 1\n", "- b: |\n   x\n  c: 1\n",
+      "a:\n  b: |\n   x\n   y\n  c: |-\n    z\n", "a: |\n  x\n...\n", "a: |\n  x\n---\nb: |\n  y\n",
+      "a: |\n  caf\xC3\xA9: 'x' #\n", "a: |\n  - x\n", "a: |\n  x\nb: |\n  y\n",
+      "a: |\n  x\n b: 1\n", "a: |\n    x\n  b: 1\n", "a: |  \n  x\n", "a: |-  # c\n  x  \n"};
   for (const char* text : cases) EXPECT_EQ(Compare(text), "") << text;
 }
 

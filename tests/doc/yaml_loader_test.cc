@@ -113,7 +113,8 @@ TEST(YamlStream, MultipleDocumentsKeepOrderAndLines) {
 }
 
 TEST(YamlStream, EmptyInputsProduceNoDocuments) {
-  for (const char* text : {"", "\n\n", "# just a comment\n", "---\n", "---\n# c\n...\n", "--- \n---\n"}) {
+  for (const char* text :
+       {"", "\n\n", "# just a comment\n", "---\n", "---\n# c\n...\n", "--- \n---\n"}) {
     Loaded in(text);
     EXPECT_EQ(in.count(), 0u) << text;
     EXPECT_TRUE(in.diags.empty()) << text << ::testing::PrintToString(in.diags);
@@ -139,12 +140,15 @@ TEST(YamlStream, SyntaxErrorSkipsOnlyThatDocument) {
       "list: [1, 2\n"
       "---\n"
       "kind: D\n");
-  EXPECT_EQ(in.diags, (Strings{"in.yaml:3:7: error: YAML syntax error: invalid multiline plain key",
-                               "in.yaml:7:12: error: YAML syntax error: flow sequence without a closing bracket"}));
+  EXPECT_EQ(
+      in.diags,
+      (Strings{"in.yaml:3:7: error: YAML syntax error: invalid multiline plain key",
+               "in.yaml:7:12: error: YAML syntax error: flow sequence without a closing bracket"}));
   ASSERT_EQ(in.count(), 2u);
   EXPECT_EQ(in.root(0).GetText("kind"), "A");
   EXPECT_EQ(in.root(1).GetText("kind"), "D");
-  EXPECT_EQ(in.corpus.documents()[1].index, 3u);  // failed documents keep their place in the numbering
+  EXPECT_EQ(in.corpus.documents()[1].index,
+            3u);  // failed documents keep their place in the numbering
   EXPECT_EQ(in.corpus.documents()[1].line, 9u);
 }
 
@@ -159,9 +163,11 @@ TEST(YamlStream, SplitAtDocumentMarkers) {
   std::string text = "# c\n%YAML 1.2\n---\na: 1\n---x: y\n...\n\n# tail\n---\nb: |\n  ---\n---";
   std::vector<YamlChunk> chunks = SplitYamlStream(text);
   ASSERT_EQ(chunks.size(), 3u);
-  EXPECT_EQ(text.substr(chunks[0].begin, chunks[0].end - chunks[0].begin), "# c\n%YAML 1.2\n---\na: 1\n---x: y\n...\n");
+  EXPECT_EQ(text.substr(chunks[0].begin, chunks[0].end - chunks[0].begin),
+            "# c\n%YAML 1.2\n---\na: 1\n---x: y\n...\n");
   EXPECT_EQ(chunks[0].line, 1u);
-  EXPECT_EQ(text.substr(chunks[1].begin, chunks[1].end - chunks[1].begin), "\n# tail\n---\nb: |\n  ---\n");
+  EXPECT_EQ(text.substr(chunks[1].begin, chunks[1].end - chunks[1].begin),
+            "\n# tail\n---\nb: |\n  ---\n");
   EXPECT_EQ(chunks[1].line, 7u);
   EXPECT_EQ(text.substr(chunks[2].begin), "---");
   EXPECT_EQ(chunks[2].line, 12u);
@@ -178,8 +184,9 @@ TEST(YamlAnchors, AliasesShareTheAnchoredNode) {
 
 TEST(YamlAnchors, UnknownAndRecursiveAliasesAreErrors) {
   Loaded in("a: *missing\n---\nb: &r [1, *r]\n---\nok: 1\n");
-  EXPECT_EQ(in.diags, (Strings{"in.yaml:1:4: error: unknown anchor \"missing\"",
-                               "in.yaml:3:11: error: alias \"r\" refers to a node that contains it"}));
+  EXPECT_EQ(in.diags,
+            (Strings{"in.yaml:1:4: error: unknown anchor \"missing\"",
+                     "in.yaml:3:11: error: alias \"r\" refers to a node that contains it"}));
   ASSERT_EQ(in.count(), 1u);
 }
 
@@ -225,30 +232,37 @@ TEST(YamlMerge, ExplicitKeyBeforeMergeWarns) {
   Loaded in("p: &p {privileged: true}\nc:\n  privileged: false\n  <<: *p\n");
   ASSERT_EQ(in.count(), 1u);
   EXPECT_EQ(in.root().Get("c")->GetText("privileged"), "false");
-  EXPECT_EQ(in.diags, (Strings{"in.yaml:3:3: warning: key \"privileged\" is also set by the merge key at 4:3; "
-                               "centinela uses the value written here, Kubernetes' YAML decoder uses the merged "
-                               "one"}));
+  EXPECT_EQ(
+      in.diags,
+      (Strings{"in.yaml:3:3: warning: key \"privileged\" is also set by the merge key at 4:3; "
+               "centinela uses the value written here, Kubernetes' YAML decoder uses the merged "
+               "one"}));
 }
 
 TEST(YamlMerge, BadMergeValues) {
   Loaded in("a:\n  <<: 5\n---\nb:\n  <<: [{x: 1}, 2]\n");
-  EXPECT_EQ(in.diags, (Strings{"in.yaml:2:7: error: a merge key needs a mapping or a list of mappings",
-                               "in.yaml:5:16: error: a merge key needs a mapping or a list of mappings"}));
+  EXPECT_EQ(in.diags,
+            (Strings{"in.yaml:2:7: error: a merge key needs a mapping or a list of mappings",
+                     "in.yaml:5:16: error: a merge key needs a mapping or a list of mappings"}));
   EXPECT_EQ(in.count(), 0u);
 }
 
 TEST(YamlLimits, BillionLaughsIsRejectedQuickly) {
-  std::string text = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n";
+  std::string text =
+      "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n";
   for (char c = 'b'; c <= 'i'; ++c) {
     std::string prev(1, static_cast<char>(c - 1));
-    text += std::string(1, c) + ": &" + std::string(1, c) + " [" + Repeat("*" + prev + ",", 8) + "*" + prev + "]\n";
+    text += std::string(1, c) + ": &" + std::string(1, c) + " [" + Repeat("*" + prev + ",", 8) +
+            "*" + prev + "]\n";
   }
   text += "---\nfine: 1\n";
   auto start = std::chrono::steady_clock::now();
   Loaded in(text);
   auto elapsed = std::chrono::steady_clock::now() - start;
   EXPECT_LT(elapsed, std::chrono::seconds(1));
-  EXPECT_EQ(in.diags, (Strings{"in.yaml:7:8: error: aliases expand to more than the limit of 1000000 nodes"}));
+  EXPECT_EQ(
+      in.diags,
+      (Strings{"in.yaml:7:8: error: aliases expand to more than the limit of 1000000 nodes"}));
   ASSERT_EQ(in.count(), 1u);
   EXPECT_EQ(in.root().GetText("fine"), "1");
 }
@@ -259,24 +273,28 @@ TEST(YamlLimits, AliasExpansionLimitIsConfigurable) {
   Loaded ok("a: &a [1, 2]\nb: *a\n", "in.yaml", limits);  // 3 nodes through the alias
   EXPECT_EQ(ok.count(), 1u);
   Loaded bad("a: &a [1, 2]\nb: *a\nc: *a\n", "in.yaml", limits);  // 6
-  EXPECT_EQ(bad.diags, (Strings{"in.yaml:3:4: error: aliases expand to more than the limit of 5 nodes"}));
+  EXPECT_EQ(bad.diags,
+            (Strings{"in.yaml:3:4: error: aliases expand to more than the limit of 5 nodes"}));
 }
 
 TEST(YamlLimits, DeepNestingIsRejectedWithoutRecursion) {
   {
     Loaded in(Repeat("- ", 100000) + "x\n");
-    EXPECT_EQ(in.diags, (Strings{"in.yaml:1:513: error: nesting deeper than the limit of 256 levels"}));
+    EXPECT_EQ(in.diags,
+              (Strings{"in.yaml:1:513: error: nesting deeper than the limit of 256 levels"}));
   }
   {
     // The root mapping is the first level, so the 256th bracket is one too many.
     Loaded in("a: " + Repeat("[", 100000) + "\n");
-    EXPECT_EQ(in.diags, (Strings{"in.yaml:1:259: error: nesting deeper than the limit of 256 levels"}));
+    EXPECT_EQ(in.diags,
+              (Strings{"in.yaml:1:259: error: nesting deeper than the limit of 256 levels"}));
   }
   {
     std::string text;
     for (int i = 0; i < 300; ++i) text += std::string(static_cast<size_t>(i), ' ') + "k:\n";
     Loaded in(text);
-    EXPECT_EQ(in.diags, (Strings{"in.yaml:257:257: error: nesting deeper than the limit of 256 levels"}));
+    EXPECT_EQ(in.diags,
+              (Strings{"in.yaml:257:257: error: nesting deeper than the limit of 256 levels"}));
   }
   {
     core::Limits limits;
@@ -311,9 +329,10 @@ TEST(YamlErrors, DuplicateKeys) {
       "16: b\n"
       "---\n"
       "ok: 1\n");
-  EXPECT_EQ(in.diags, (Strings{"in.yaml:4:3: error: duplicate key \"name\" (first defined at 2:3)",
-                               "in.yaml:8:1: error: duplicate key \"true\" (first defined at 7:1)",
-                               "in.yaml:12:1: error: duplicate key \"16\" (first defined at 11:1)"}));
+  EXPECT_EQ(in.diags,
+            (Strings{"in.yaml:4:3: error: duplicate key \"name\" (first defined at 2:3)",
+                     "in.yaml:8:1: error: duplicate key \"true\" (first defined at 7:1)",
+                     "in.yaml:12:1: error: duplicate key \"16\" (first defined at 11:1)"}));
   ASSERT_EQ(in.count(), 1u);
   EXPECT_EQ(in.root().GetText("ok"), "1");
 }
@@ -323,13 +342,15 @@ TEST(YamlErrors, DuplicateKeysInLargeMappings) {
   for (int i = 0; i < 100; ++i) text += "k" + std::to_string(i) + ": v\n";
   text += "k57: again\nk3: again\n";
   Loaded in(text);
-  EXPECT_EQ(in.diags, (Strings{"in.yaml:101:1: error: duplicate key \"k57\" (first defined at 58:1)"}));
+  EXPECT_EQ(in.diags,
+            (Strings{"in.yaml:101:1: error: duplicate key \"k57\" (first defined at 58:1)"}));
 }
 
 TEST(YamlErrors, NonScalarKeys) {
   Loaded in("? [a, b]\n: 1\n---\n{x: 1}: 2\n");
-  EXPECT_EQ(in.diags, (Strings{"in.yaml:1:3: error: a mapping key must be a scalar, not a list",
-                               "in.yaml:4:1: error: a mapping key must be a scalar, not a mapping"}));
+  EXPECT_EQ(in.diags,
+            (Strings{"in.yaml:1:3: error: a mapping key must be a scalar, not a list",
+                     "in.yaml:4:1: error: a mapping key must be a scalar, not a mapping"}));
 }
 
 TEST(YamlErrors, InvalidUtf8SkipsTheDocument) {
@@ -367,7 +388,10 @@ TEST(YamlLarge, ParallelParseMatchesSequentialOrder) {
     if (i == 3000) text += "  bad: [\n";
   }
   Loaded in(text);
-  EXPECT_EQ(in.diags, (Strings{"in.yaml:24009:9: error: YAML syntax error: flow sequence without a closing bracket"}));
+  EXPECT_EQ(
+      in.diags,
+      (Strings{
+          "in.yaml:24009:9: error: YAML syntax error: flow sequence without a closing bracket"}));
   ASSERT_EQ(in.count(), 5999u);
   for (size_t i = 0; i < in.count(); ++i) {
     size_t n = i < 3000 ? i : i + 1;

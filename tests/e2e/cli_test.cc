@@ -1,12 +1,11 @@
-// End-to-end tests of the centinela binary: golden outputs per format on the demo, exit codes, diagnostics.
-// Golden files are rewritten only on purpose: UPDATE_GOLDEN=1 ctest -R e2e.
+// End-to-end tests of the centinela binary: golden outputs per format on the demo, exit codes,
+// diagnostics. Golden files are rewritten only on purpose: UPDATE_GOLDEN=1 ctest -R e2e.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "test_util.h"
 
@@ -21,7 +20,8 @@ using testing::WriteFile;
 
 // Runs centinela from the source directory so paths in the output are relative and stable.
 int Centinela(const std::string& args, std::string* out, bool merge_stderr = false) {
-  return RunCommand("cd '" + SourcePath("") + "' && NO_COLOR=1 '" + BinaryPath() + "' " + args, out, merge_stderr);
+  return RunCommand("cd '" + SourcePath("") + "' && NO_COLOR=1 '" + BinaryPath() + "' " + args, out,
+                    merge_stderr);
 }
 
 void CheckGolden(const std::string& name, const std::string& actual) {
@@ -32,7 +32,8 @@ void CheckGolden(const std::string& name, const std::string& actual) {
   }
   const std::string expected = ReadFile(path);
   ASSERT_FALSE(expected.empty()) << "missing golden file " << path << " (run with UPDATE_GOLDEN=1)";
-  EXPECT_EQ(actual, expected) << "output differs from " << path << "; if the change is intended, rerun with "
+  EXPECT_EQ(actual, expected) << "output differs from " << path
+                              << "; if the change is intended, rerun with "
                               << "UPDATE_GOLDEN=1";
 }
 
@@ -61,12 +62,13 @@ TEST(Demo, IncidentCoversEveryControl) {
   }
   std::set<std::string> checks;
   for (const auto& f : j["findings"]) checks.insert(f["check"].get<std::string>());
-  for (const char* id : {"container-privileged", "container-run-as-root", "container-aws-static-credentials",
-                         "pod-host-network", "pod-host-path", "pod-default-service-account",
-                         "rbac-cluster-admin-binding", "rbac-default-service-account-bound", "rbac-secrets-read",
-                         "service-public-load-balancer", "service-node-port", "net-namespace-no-default-deny",
-                         "configmap-sensitive-data", "api-deprecated-version", "ingress-without-tls",
-                         "aws-legacy-kube2iam-annotation", "container-image-tag-mutable"}) {
+  for (const char* id :
+       {"container-privileged", "container-run-as-root", "container-aws-static-credentials",
+        "pod-host-network", "pod-host-path", "pod-default-service-account",
+        "rbac-cluster-admin-binding", "rbac-default-service-account-bound", "rbac-secrets-read",
+        "service-public-load-balancer", "service-node-port", "net-namespace-no-default-deny",
+        "configmap-sensitive-data", "api-deprecated-version", "ingress-without-tls",
+        "aws-legacy-kube2iam-annotation", "container-image-tag-mutable"}) {
     EXPECT_TRUE(checks.count(id)) << id;
   }
 }
@@ -81,7 +83,8 @@ TEST(Demo, SuppressedFindingShownOnRequest) {
     if (f["check"] == "service-public-load-balancer") {
       found = true;
       EXPECT_EQ(f["suppressed"], true);
-      EXPECT_NE(f["suppression"].get<std::string>().find("public API by design"), std::string::npos);
+      EXPECT_NE(f["suppression"].get<std::string>().find("public API by design"),
+                std::string::npos);
     }
   }
   EXPECT_TRUE(found);
@@ -89,7 +92,8 @@ TEST(Demo, SuppressedFindingShownOnRequest) {
 
 TEST(Cli, StdinIsScanned) {
   std::string out;
-  int code = Centinela("scan - -o json < examples/picturesocial/incident/20-mysql-client.yaml", &out);
+  int code =
+      Centinela("scan - -o json < examples/picturesocial/incident/20-mysql-client.yaml", &out);
   EXPECT_EQ(code, 1);
   auto j = nlohmann::json::parse(out);
   ASSERT_FALSE(j["findings"].empty());
@@ -98,13 +102,15 @@ TEST(Cli, StdinIsScanned) {
 
 TEST(Cli, BadDocumentIsReportedAndTheRestScanned) {
   const std::string dir = testing::TempDir();
-  WriteFile(dir + "/mixed.yaml",
-            "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  hostNetwork: true\n  containers: []\n---\n"
-            "apiVersion: v1\nkind: Pod\nmetadata: {name: [broken\n---\n"
-            "apiVersion: v1\nkind: Pod\nmetadata: {name: c}\nspec:\n  hostPID: true\n  containers: []\n");
+  WriteFile(
+      dir + "/mixed.yaml",
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  hostNetwork: true\n  containers: "
+      "[]\n---\n"
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: [broken\n---\n"
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: c}\nspec:\n  hostPID: true\n  containers: []\n");
   std::string out;
-  int code = RunCommand("NO_COLOR=1 '" + BinaryPath() + "' scan '" + dir + "/mixed.yaml' -o json 2>" + dir +
-                            "/err.txt",
+  int code = RunCommand("NO_COLOR=1 '" + BinaryPath() + "' scan '" + dir +
+                            "/mixed.yaml' -o json 2>" + dir + "/err.txt",
                         &out);
   EXPECT_EQ(code, 2);
   const std::string err = ReadFile(dir + "/err.txt");
@@ -135,7 +141,8 @@ TEST(Cli, UsageErrors) {
 TEST(Cli, FailOnAndMinSeverity) {
   std::string out;
   EXPECT_EQ(Centinela("scan examples/picturesocial/incident --fail-on none -o json", &out), 0);
-  EXPECT_EQ(Centinela("scan examples/picturesocial/incident --min-severity critical -o json", &out), 1);
+  EXPECT_EQ(Centinela("scan examples/picturesocial/incident --min-severity critical -o json", &out),
+            1);
   auto j = nlohmann::json::parse(out);
   for (const auto& f : j["findings"]) EXPECT_EQ(f["severity"], "critical");
   EXPECT_EQ(Centinela("scan examples/picturesocial/incident --fail-on critical -o json", &out), 1);
@@ -147,7 +154,9 @@ TEST(Cli, FailOnAndMinSeverity) {
 TEST(Cli, OutputFile) {
   const std::string dir = testing::TempDir();
   std::string out;
-  EXPECT_EQ(Centinela("scan examples/picturesocial/incident -o sarif --output " + dir + "/r.sarif", &out), 1);
+  EXPECT_EQ(
+      Centinela("scan examples/picturesocial/incident -o sarif --output " + dir + "/r.sarif", &out),
+      1);
   EXPECT_TRUE(out.empty()) << out;
   auto j = nlohmann::json::parse(ReadFile(dir + "/r.sarif"));
   EXPECT_EQ(j["version"], "2.1.0");
@@ -157,13 +166,16 @@ TEST(Cli, ConfigFileSuppresses) {
   const std::string dir = testing::TempDir();
   WriteFile(dir + "/c.yaml", "exclude:\n  - namespaces: [dev]\n    reason: test\n");
   std::string out;
-  EXPECT_EQ(Centinela("scan examples/picturesocial/incident -o json --config " + dir + "/c.yaml", &out), 1)
+  EXPECT_EQ(
+      Centinela("scan examples/picturesocial/incident -o json --config " + dir + "/c.yaml", &out),
+      1)
       << "cluster-scoped findings are still reported";
   auto j = nlohmann::json::parse(out);
   for (const auto& f : j["findings"]) EXPECT_EQ(f["object"]["namespace"], "") << f.dump();
   WriteFile(dir + "/bad.yaml", "exclude:\n  - nmespaces: [dev]\n");
   EXPECT_EQ(Centinela("scan examples --config " + dir + "/bad.yaml", &out, true), 2);
-  EXPECT_NE(out.find(dir + "/bad.yaml:2:5: error: unknown key \"nmespaces\""), std::string::npos) << out;
+  EXPECT_NE(out.find(dir + "/bad.yaml:2:5: error: unknown key \"nmespaces\""), std::string::npos)
+      << out;
 }
 
 TEST(Cli, ChecksListAndExplain) {
@@ -172,7 +184,8 @@ TEST(Cli, ChecksListAndExplain) {
   auto j = nlohmann::json::parse(out);
   EXPECT_GE(j["checks"].size(), 41U);
   for (const auto& c : j["checks"]) {
-    for (const char* key : {"id", "title", "severity", "control", "layer", "description", "remediation", "docs"}) {
+    for (const char* key :
+         {"id", "title", "severity", "control", "layer", "description", "remediation", "docs"}) {
       EXPECT_TRUE(c.contains(key)) << key;
     }
   }

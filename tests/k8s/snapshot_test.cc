@@ -283,16 +283,15 @@ TEST(Snapshot, SkippedDocumentsAreReported) {
       "apiVersion: v1\n"            // 18
       "kind: ConfigMap\n"           // 19
       "metadata: {name: kept}\n");  // 20
-  EXPECT_EQ(
-      in->Diagnostics(),
-      (Strings{
-          "test.yaml:3:1: note: document has no apiVersion/kind; skipped",
-          "test.yaml:5:1: note: document has no apiVersion/kind; skipped",
-          "test.yaml:8:1: note: document has no apiVersion/kind; skipped",
-          "test.yaml:10:1: note: document has no apiVersion/kind; skipped",
-          "test.yaml:13:1: note: document is a list, not a Kubernetes object; skipped",
-          "test.yaml:16:1: note: document is a string, not a Kubernetes object; skipped",
-      }));
+  EXPECT_EQ(in->Diagnostics(),
+            (Strings{
+                "test.yaml:3:1: note: document has no apiVersion/kind; skipped",
+                "test.yaml:5:1: note: document has no apiVersion/kind; skipped",
+                "test.yaml:8:1: note: document has no apiVersion/kind; skipped",
+                "test.yaml:10:1: note: document has no apiVersion/kind; skipped",
+                "test.yaml:13:1: note: document is a list, not a Kubernetes object; skipped",
+                "test.yaml:16:1: note: document is a string, not a Kubernetes object; skipped",
+            }));
   ASSERT_EQ(in->snapshot.objects().size(), 1u);
   EXPECT_EQ(in->snapshot.objects()[0].name, "kept");
   EXPECT_EQ(in->sink.error_count(), 0u);
