@@ -7,16 +7,18 @@ namespace centinela::core {
 
 SourceFile::SourceFile(std::string path, std::string text)
     : path_(std::move(path)), text_(std::move(text)) {
-  line_starts_.reserve(text_.size() / 32 + 1);
+  // Two passes (count, then fill) so the index takes exactly 4 bytes a line.
+  const size_t lines = 1 + static_cast<size_t>(std::count(text_.begin(), text_.end(), '\n'));
+  line_starts_.reserve(lines);
   line_starts_.push_back(0);
   for (size_t i = text_.find('\n'); i != std::string::npos; i = text_.find('\n', i + 1)) {
-    line_starts_.push_back(i + 1);
+    line_starts_.push_back(static_cast<uint32_t>(i + 1));
   }
 }
 
 SourceFile::LineCol SourceFile::Locate(size_t offset) const {
   offset = std::min(offset, text_.size());
-  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), static_cast<uint32_t>(offset));
   size_t index = static_cast<size_t>(it - line_starts_.begin()) - 1;
   return {static_cast<uint32_t>(index + 1),
           static_cast<uint32_t>(offset - line_starts_[index] + 1)};

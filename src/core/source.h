@@ -32,7 +32,7 @@ class SourceFile {
  private:
   std::string path_;
   std::string text_;
-  std::vector<size_t> line_starts_;
+  std::vector<uint32_t> line_starts_;  // inputs are limited to well under 4 GiB (core::Limits)
 };
 
 /// A position in an input. `line`/`column` are 1-based; 0 means unknown.
