@@ -259,7 +259,7 @@ TEST(YamlLimits, BillionLaughsIsRejectedQuickly) {
   auto start = std::chrono::steady_clock::now();
   Loaded in(text);
   auto elapsed = std::chrono::steady_clock::now() - start;
-  EXPECT_LT(elapsed, std::chrono::seconds(1));
+  EXPECT_LT(elapsed, std::chrono::seconds(10));  // generous: ASan and a loaded CI machine
   EXPECT_EQ(
       in.diags,
       (Strings{"in.yaml:7:8: error: aliases expand to more than the limit of 1000000 nodes"}));
