@@ -179,32 +179,29 @@ size_t DisplayWidth(std::string_view text) {
   return width;
 }
 
-std::string ObjectLabel(const core::ObjectRef& object) {
+namespace {
+// "Kind<sep>namespace/name", leaving out the parts that are empty.
+std::string JoinObject(const core::ObjectRef& object, char kind_separator, std::string_view name) {
   std::string out;
   if (!object.kind.empty()) {
     out += object.kind;
-    out += ' ';
+    out += kind_separator;
   }
   if (!object.namespace_.empty()) {
     out += object.namespace_;
     out += '/';
   }
-  out += object.name.empty() ? std::string_view("<unnamed>") : std::string_view(object.name);
+  out += name;
   return out;
+}
+}  // namespace
+
+std::string ObjectLabel(const core::ObjectRef& object) {
+  return JoinObject(object, ' ', object.name.empty() ? std::string_view("<unnamed>") : object.name);
 }
 
 std::string ObjectQualifiedName(const core::ObjectRef& object) {
-  std::string out;
-  if (!object.kind.empty()) {
-    out += object.kind;
-    out += '/';
-  }
-  if (!object.namespace_.empty()) {
-    out += object.namespace_;
-    out += '/';
-  }
-  out += object.name;
-  return out;
+  return JoinObject(object, '/', object.name);
 }
 
 std::string LocationLabel(std::string_view file, uint32_t line) {
