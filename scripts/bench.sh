@@ -3,7 +3,8 @@
 # and compares the figures with the targets of the issue.
 #
 #   scripts/bench.sh [BUILD_DIR]          (default build-bench; expects centinela, bench/bench_parse and
-#                                          bench/bench_scan built there in Release)
+#                                          bench/bench_scan built there in Release; bench/bench_phases, when
+#                                          built, adds the time and memory of each phase of a scan)
 #
 # Environment: BENCH_RUNS (hyperfine runs per input, default 5), BENCH_MIN_TIME (seconds per Google Benchmark
 # case, default 2), BENCH_STRICT=1 (exit 1 when a target is missed; by default misses are only reported).
@@ -63,6 +64,15 @@ echo
 echo "== bench_scan (parse + snapshot + all checks; checks alone)"
 "$build_dir/bench/bench_scan" --benchmark_min_time="$min_time" \
   --benchmark_out="$results/bench_scan.json" --benchmark_out_format=json "${files[@]}"
+
+if [[ -x "$build_dir/bench/bench_phases" ]]; then
+  echo
+  echo "== bench_phases (one scan as the CLI runs it, -o json: wall and CPU time, resident memory per phase)"
+  for file in "${files[@]}"; do
+    echo "   $(basename "$file")"
+    "$build_dir/bench/bench_phases" "$file" json
+  done
+fi
 
 echo
 echo "== whole CLI: centinela scan FILE -o json --output /dev/null --fail-on none"

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -7,6 +8,8 @@
 
 #include "core/finding.h"
 #include "core/severity.h"
+#include "core/shared_string.h"
+#include "core/source.h"
 #include "doc/node.h"
 #include "k8s/object.h"
 #include "k8s/pod.h"
@@ -33,7 +36,34 @@ struct CheckInfo {
 /// suppression. Not thread-safe; the runner gives each thread its own.
 class Emitter {
  public:
+  /// The text that findings share (see core::Finding): the ObjectRef and file name of the object
+  /// reported last, and recent field paths (a few dozen distinct ones usually serve hundreds of
+  /// thousands of findings). The runner keeps one per thread and hands it to every Emitter of that
+  /// thread, for the objects of one snapshot (an object is recognised by its address). Not
+  /// thread-safe.
+  class Cache {
+   public:
+    const core::ObjectRef& Ref(const k8s::Object& object);
+    const core::SharedString& File(const k8s::Object& object);
+    core::SharedString Path(std::string_view path);
+
+   private:
+    /// Paths by hash, one per slot: a path seen again shares the text of the last one in its
+    /// slot. Costs no more than a copy when paths do not repeat (as in a List, whose items' paths
+    /// all differ).
+    static constexpr size_t kPathSlots = 256;
+
+    const k8s::Object* object_ = nullptr;
+    core::ObjectRef ref_;
+    const core::SourceFile* source_ = nullptr;
+    core::SharedString file_;
+    std::array<core::SharedString, kPathSlots> paths_;
+  };
+
   Emitter(const CheckInfo& info, std::vector<core::Finding>& out) : info_(info), out_(out) {}
+  /// An emitter whose findings share text through `cache`, which must outlive it.
+  Emitter(const CheckInfo& info, std::vector<core::Finding>& out, Cache& cache)
+      : info_(info), out_(out), cache_(&cache) {}
 
   /// Reports `object` at the position of `at` (the offending field, or the closest node present
   /// when the field is missing; the object itself when null). `path` is the field path, `message`
@@ -44,6 +74,7 @@ class Emitter {
  private:
   const CheckInfo& info_;
   std::vector<core::Finding>& out_;
+  Cache* cache_ = nullptr;  ///< Null: every finding gets its own copies.
 };
 
 /// What a per-object check sees.

@@ -1,3 +1,5 @@
+#include <functional>
+
 #include "checks/check.h"
 #include "core/strings.h"
 
@@ -17,29 +19,63 @@ bool IgnoredByAnnotation(const k8s::Object& object, std::string_view id) {
 
 }  // namespace
 
-void Emitter::Emit(const k8s::Object& object, const doc::Node* at, std::string path,
+const core::ObjectRef& Emitter::Cache::Ref(const k8s::Object& object) {
+  if (object_ != &object) {
+    object_ = &object;
+    ref_ = object.Ref();
+  }
+  return ref_;
+}
+
+const core::SharedString& Emitter::Cache::File(const k8s::Object& object) {
+  const core::SourceFile* source = object.document->source;
+  if (source_ != source) {
+    source_ = source;
+    file_ = source->path();
+  }
+  return file_;
+}
+
+core::SharedString Emitter::Cache::Path(std::string_view path) {
+  core::SharedString& slot = paths_[std::hash<std::string_view>()(path) % kPathSlots];
+  if (slot != path) slot = path;
+  return slot;
+}
+
+// `path` stays a std::string taken by value, as the checks have always passed it (moving theirs
+// in), although its text is now shared through the cache rather than kept.
+void Emitter::Emit(const k8s::Object& object, const doc::Node* at,
+                   std::string path,  // NOLINT(performance-unnecessary-value-param)
                    std::string message, std::optional<core::Severity> severity) {
   const doc::Node* where = at != nullptr ? at : object.node;
-  core::Finding f;
+  core::Finding& f = out_.emplace_back();
   f.check = info_.id;
   f.title = info_.title;
+  f.remediation = info_.remediation;
   f.severity = severity.value_or(info_.severity);
   f.control = info_.control;
   f.layer = info_.layer;
-  f.object = object.Ref();
-  f.file = std::string(object.file());
   f.line = where->line();
   f.column = where->column();
-  f.path = std::move(path);
+  if (cache_ != nullptr) {
+    f.object = cache_->Ref(object);
+    f.file = cache_->File(object);
+    f.path = cache_->Path(path);
+  } else {
+    f.object = object.Ref();
+    f.file = object.file();
+    f.path = path;
+  }
+  // Messages are built by concatenation, which leaves up to twice their size allocated; a large
+  // scan keeps hundreds of thousands of them.
+  if (message.capacity() > message.size() + message.size() / 4) message.shrink_to_fit();
   f.message = std::move(message);
-  f.remediation = info_.remediation;
   if (IgnoredByAnnotation(object, info_.id)) {
     f.suppressed = true;
     f.suppression = "annotation " + std::string(kIgnoreAnnotation);
     std::string_view reason = object.Annotation(kIgnoreReasonAnnotation);
     if (!reason.empty()) f.suppression += ": " + std::string(reason);
   }
-  out_.push_back(std::move(f));
 }
 
 }  // namespace centinela::checks

@@ -1,6 +1,7 @@
 #include "doc/node.h"
 
 #include <cmath>
+#include <cstring>
 
 #include "doc/scalar.h"
 
@@ -55,7 +56,12 @@ std::optional<std::string_view> Node::AsString() const {
 const Node* Node::Get(std::string_view key) const {
   if (kind_ != NodeKind::kMapping) return nullptr;
   for (const Entry& e : entries()) {
-    if (e.key->IsScalar() && e.key->text() == key) return e.value;
+    // Lookups are the checks' inner loop: the size and first byte rule out most keys before the
+    // text is compared.
+    const Node& k = *e.key;
+    if (!k.IsScalar() || k.size_ != key.size()) continue;
+    if (key.empty() || (k.text_[0] == key[0] && std::memcmp(k.text_, key.data(), key.size()) == 0))
+      return e.value;
   }
   return nullptr;
 }

@@ -38,9 +38,6 @@ bool Object::HasAnnotation(std::string_view key) const {
 
 std::string_view Object::file() const { return document->source->path(); }
 
-core::ObjectRef Object::Ref() const {
-  return core::ObjectRef{std::string(api_version), std::string(kind), std::string(namespace_),
-                         std::string(name)};
-}
+core::ObjectRef Object::Ref() const { return core::ObjectRef{api_version, kind, namespace_, name}; }
 
 }  // namespace centinela::k8s

@@ -1,5 +1,6 @@
 #include "k8s/quantity.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -56,10 +57,12 @@ std::optional<Suffix> ParseSuffix(std::string_view s) {
 }
 
 // Decimal digits of a number, most significant first, in a fixed buffer (no allocation per parse):
-// buf[start, end). Room is left in front for the digits that multiplying by up to 2^60 adds.
+// buf[start, end). Room is left in front for the digits that multiplying by up to 2^60 adds. Only
+// buf[start, end) is ever read, and it is always written first: the buffer is not cleared, which
+// would cost more than the parse itself.
 struct Digits {
   static constexpr size_t kHeadroom = 20;
-  std::array<uint8_t, kHeadroom + kMaxDigits> buf{};
+  std::array<uint8_t, kHeadroom + kMaxDigits> buf;
   size_t start = kHeadroom;
   size_t end = kHeadroom;
 };
@@ -67,6 +70,21 @@ struct Digits {
 // ceil(digits × 2^binary / 10^frac): the exact magnitude of value×1000 rounded up, saturated at
 // kMax. `digits` has no leading zeros and is not all zero; binary <= 60.
 int64_t ScaledCeil(Digits& digits, int binary, int64_t frac) {
+  // The usual case, in 64-bit integers: at most 18 digits, and digits × 2^binary below 2^63.
+  if (digits.end - digits.start <= 18 && frac >= -18 && frac <= 18) {
+    uint64_t n = 0;
+    for (size_t j = digits.start; j < digits.end; ++j) n = n * 10 + digits.buf[j];
+    if (n <= (static_cast<uint64_t>(kMax) >> binary)) {
+      const uint64_t scaled = n << binary;
+      uint64_t power = 1;
+      for (int64_t i = 0; i < (frac < 0 ? -frac : frac); ++i) power *= 10;
+      if (frac < 0) {
+        if (scaled > static_cast<uint64_t>(kMax) / power) return kMax;
+        return static_cast<int64_t>(scaled * power);
+      }
+      return static_cast<int64_t>(scaled / power + (scaled % power != 0 ? 1 : 0));
+    }
+  }
   for (int i = 0; i < binary; ++i) {
     int carry = 0;
     for (size_t j = digits.end; j-- > digits.start;) {
@@ -162,18 +180,26 @@ std::optional<Quantity> ParseQuantity(std::string_view text) {
   int64_t magnitude = ScaledCeil(digits, suffix->binary, frac);
   q.milli = negative ? (magnitude == kMax ? kMin : -magnitude) : magnitude;
 
-  std::string number(int_digits.empty() ? std::string_view("0") : int_digits);
+  // "<int>.<frac>e<exp10>" for from_chars, in a fixed buffer: the digits (at most kMaxDigits),
+  // the point, the "e" and the exponent (at most 8 characters: |exp10| <= kExponentClamp).
+  std::array<char, kMaxDigits + 16> number;
+  char* out = number.data();
+  const auto put = [&out](std::string_view part) {
+    std::copy(part.begin(), part.end(), out);
+    out += part.size();
+  };
+  put(int_digits.empty() ? std::string_view("0") : int_digits);
   if (!frac_digits.empty()) {
-    number += '.';
-    number += frac_digits;
+    put(".");
+    put(frac_digits);
   }
-  number += 'e';
-  number += std::to_string(suffix->exp10);
+  put("e");
+  out = std::to_chars(out, number.data() + number.size(), suffix->exp10).ptr;
   long double v = 0;
-  auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), v);
+  auto [end, ec] = std::from_chars(number.data(), out, v);
   if (ec == std::errc::result_out_of_range) {
     v = suffix->exp10 > 0 ? std::numeric_limits<long double>::infinity() : 0;
-  } else if (ec != std::errc() || end != number.data() + number.size()) {
+  } else if (ec != std::errc() || end != out) {
     v = 0;
   }
   v = std::ldexp(v, suffix->binary);

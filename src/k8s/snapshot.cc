@@ -250,12 +250,12 @@ Snapshot& Snapshot::operator=(Snapshot&&) noexcept = default;
 
 namespace {
 
-// Inputs with at least this many documents are read on several threads.
+// At least this many documents (or objects) are read (or viewed) on several threads.
 constexpr size_t kParallelMinDocuments = 2048;
 constexpr unsigned kMaxThreads = 8;
 
-size_t PartCount(size_t documents) {
-  if (documents < kParallelMinDocuments) return 1;
+size_t PartCount(size_t items) {
+  if (items < kParallelMinDocuments) return 1;
   unsigned cores = std::thread::hardware_concurrency();
   return std::clamp<unsigned>(cores, 1, kMaxThreads);
 }
@@ -318,13 +318,15 @@ Snapshot Snapshot::Build(std::span<const doc::Document> documents, core::Diagnos
   // `objects` is complete: pointers into it stay valid from here on.
   const std::span<const Object> objects = impl.objects;
 
-  // Pod views, in input order; each part views a contiguous range of objects.
+  // Pod views, in input order; each part views a contiguous range of objects (counted anew: one
+  // document, a List, may hold thousands of objects).
   struct Views {
     std::vector<PodView> views;
     std::vector<size_t> owners;  // index in `objects` of each view's owner
   };
-  std::vector<Views> viewed(parts);
-  ForEachPart(objects.size(), parts, [&](size_t part, size_t begin, size_t end) {
+  const size_t view_parts = PartCount(objects.size());
+  std::vector<Views> viewed(view_parts);
+  ForEachPart(objects.size(), view_parts, [&](size_t part, size_t begin, size_t end) {
     Views& out = viewed[part];
     std::vector<Problem> problems;
     for (size_t i = begin; i < end; ++i) {
@@ -343,7 +345,7 @@ Snapshot Snapshot::Build(std::span<const doc::Document> documents, core::Diagnos
     }
   });
   impl.pod_view_of.assign(objects.size(), -1);
-  if (parts == 1) {
+  if (view_parts == 1) {
     impl.pod_views = std::move(viewed[0].views);
     for (size_t v = 0; v < viewed[0].owners.size(); ++v) {
       impl.pod_view_of[viewed[0].owners[v]] = static_cast<int32_t>(v);

@@ -1,6 +1,3 @@
-#include <algorithm>
-#include <sstream>
-#include <thread>
 #include <vector>
 
 #include "report/json_writer.h"
@@ -102,36 +99,8 @@ void WriteJson(const ScanReport& report, const WriteOptions& options, std::ostre
   for (const core::Finding& f : report.findings) {
     if (!f.suppressed || options.show_suppressed) shown.push_back(&f);
   }
-  // Large reports are rendered on every core: the first part straight into the output, the others
-  // into buffers (as fragments at the depth of the findings array) that are appended in order
-  // afterwards.
-  constexpr size_t kMinPerThread = 4096;
-  const size_t threads = std::clamp<size_t>(shown.size() / kMinPerThread, 1,
-                                            std::max(1U, std::thread::hardware_concurrency()));
-  const size_t per_part = (shown.size() + threads - 1) / std::max<size_t>(threads, 1);
-  std::vector<std::string> parts(threads);
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) {
-    pool.emplace_back([&, t] {
-      std::ostringstream buffer;
-      {
-        JsonWriter fragment(buffer, 2);
-        for (size_t i = t * per_part; i < std::min(shown.size(), (t + 1) * per_part); ++i) {
-          WriteFinding(*shown[i], fragment);
-        }
-      }
-      parts[t] = std::move(buffer).str();
-    });
-  }
-  for (size_t i = 0; i < std::min(shown.size(), per_part); ++i) WriteFinding(*shown[i], w);
-  for (auto& thread : pool) thread.join();
-  for (size_t t = 1; t < threads; ++t) {
-    const size_t begin = std::min(shown.size(), t * per_part);
-    const size_t end = std::min(shown.size(), (t + 1) * per_part);
-    w.Raw(parts[t], end - begin);
-    parts[t].clear();
-    parts[t].shrink_to_fit();
-  }
+  WriteArrayElements(w, 2, shown.size(),
+                     [&shown](size_t i, JsonWriter& writer) { WriteFinding(*shown[i], writer); });
   w.EndArray();
   w.EndObject();
   w.Finish();

@@ -4,6 +4,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace centinela::report {
@@ -16,12 +17,17 @@ namespace centinela::report {
 /// stream in blocks. Calls must nest properly (a programming error otherwise). Not thread-safe.
 class JsonWriter {
  public:
-  explicit JsonWriter(std::ostream& out) : out_(out) {}
+  explicit JsonWriter(std::ostream& out) : out_(&out) {}
   /// A writer for a fragment of a larger document: values written to it are the elements that
   /// follow the first element of an array nested `depth` containers deep (so each starts with a
   /// comma). Its output is spliced into the main writer with Raw(); this lets large arrays be
   /// rendered on several threads.
-  JsonWriter(std::ostream& out, size_t depth) : out_(out), counts_(depth, 1) {}
+  JsonWriter(std::ostream& out, size_t depth) : out_(&out), counts_(depth, 1) {}
+  /// The same kind of fragment writer, rendering into memory: nothing is written anywhere until the
+  /// owner takes the text with TakeText() and splices it in with Raw(). `buffer` (whose content is
+  /// discarded) lends its allocated capacity, so that a buffer can serve fragment after fragment.
+  explicit JsonWriter(size_t depth, std::string buffer = {})
+      : buffer_(std::move(buffer)), counts_(depth, 1) {}
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
   /// Flushes what is buffered.
@@ -58,14 +64,32 @@ class JsonWriter {
   /// Ends the document with a newline and flushes.
   void Finish();
 
+  /// For an in-memory fragment writer: the text rendered since it was made or since the last call.
+  /// (A writer to a stream has sent its text to the stream; this returns only what it has not
+  /// flushed yet.)
+  std::string TakeText();
+
  private:
   void BeforeValue();
   void Indent();
   void MaybeFlush();
   void Flush();
+  // Makes room for `bytes` more bytes of output and returns where they go; Commit() counts them.
+  char* Room(size_t bytes) {
+    if (buffer_.size() - used_ < bytes) Grow(bytes);
+    return buffer_.data() + used_;
+  }
+  void Grow(size_t bytes);
+  void Commit(size_t bytes) { used_ += bytes; }
+  void Put(char c);
+  void Put(std::string_view text);
+  void PutEscaped(std::string_view text);
 
-  std::ostream& out_;
+  std::ostream* out_ = nullptr;  ///< Null for an in-memory fragment writer.
+  /// Bytes [0, used_) are output not yet flushed; the rest is room for more (written directly,
+  /// rather than through appends, which cost more than the copying itself).
   std::string buffer_;
+  size_t used_ = 0;
   std::vector<uint64_t> counts_;  ///< Elements written so far in each open container.
   bool after_key_ = false;
 };

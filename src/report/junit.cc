@@ -41,7 +41,7 @@ void WriteFindingCase(const core::Finding& f, std::string& out) {
   if (f.suppressed) {
     out += "      <skipped message=\"";
     out += XmlEscapeAttribute("suppressed: " +
-                              (f.suppression.empty() ? std::string("yes") : f.suppression));
+                              (f.suppression.empty() ? std::string("yes") : f.suppression.str()));
     out += "\"/>\n";
   } else {
     out += "      <failure message=\"";

@@ -267,7 +267,10 @@ void WriteSarif(const ScanReport& report, const checks::Registry& registry,
 
   w.Key("results");
   w.BeginArray();
-  for (const core::Finding* f : shown) WriteResult(*f, rule_index.find(f->check)->second, w);
+  // Depth 4: the log object, "runs", the run object and "results".
+  WriteArrayElements(w, 4, shown.size(), [&shown, &rule_index](size_t i, JsonWriter& writer) {
+    WriteResult(*shown[i], rule_index.find(shown[i]->check)->second, writer);
+  });
   w.EndArray();
   w.EndObject();
   w.EndArray();

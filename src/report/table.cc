@@ -1,8 +1,10 @@
 #include <algorithm>
 #include <array>
 #include <ostream>
+#include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/diagnostic.h"
@@ -36,8 +38,8 @@ std::string Count(size_t n, std::string_view singular, std::string_view plural) 
   return std::to_string(n) + " " + std::string(n == 1 ? singular : plural);
 }
 
-std::vector<std::string_view> SplitWords(std::string_view text) {
-  std::vector<std::string_view> words;
+// Appends the words of `text` (separated by runs of spaces) to `words`.
+void SplitWords(std::string_view text, std::vector<std::string_view>& words) {
   size_t i = 0;
   while (i < text.size()) {
     while (i < text.size() && text[i] == ' ') ++i;
@@ -45,7 +47,14 @@ std::vector<std::string_view> SplitWords(std::string_view text) {
     while (i < text.size() && text[i] != ' ') ++i;
     if (i > start) words.push_back(text.substr(start, i - start));
   }
-  return words;
+}
+
+// `text` made safe for a terminal (SanitizeForTerminal): `text` itself when it already is, as it
+// nearly always is, else the sanitized text, kept in `storage`.
+std::string_view Sanitized(std::string_view text, std::string& storage) {
+  if (IsPrintableAscii(text)) return text;
+  storage = SanitizeForTerminal(text);
+  return storage;
 }
 
 class TableWriter {
@@ -79,44 +88,90 @@ class TableWriter {
   /// Writes `tokens` joined by `separator`, wrapped to kWidth columns: the first line starts with
   /// `first_prefix`, the others with `rest_prefix`. A token longer than a line stays whole.
   void WriteWrapped(std::string_view first_prefix, std::string_view rest_prefix,
-                    const std::vector<std::string_view>& tokens, std::string_view separator) {
-    std::string line(first_prefix);
+                    std::span<const std::string_view> tokens, std::string_view separator) {
+    std::string& out = pending_;
+    out += first_prefix;
     size_t width = DisplayWidth(first_prefix);
     bool empty = true;
     for (std::string_view token : tokens) {
       const size_t token_width = DisplayWidth(token);
       if (!empty && width + separator.size() + token_width > kWidth) {
-        out_ << line << '\n';
-        line.assign(rest_prefix);
+        out += '\n';
+        out += rest_prefix;
         width = DisplayWidth(rest_prefix);
         empty = true;
       }
       if (!empty) {
-        line += separator;
+        out += separator;
         width += separator.size();
       }
-      line += token;
+      out += token;
       width += token_width;
       empty = false;
     }
-    out_ << line << '\n';
+    out += '\n';
   }
 
   void WriteText(std::string_view first_prefix, std::string_view rest_prefix,
                  std::string_view text) {
-    const std::string clean = SanitizeForTerminal(text);
-    WriteWrapped(first_prefix, rest_prefix, SplitWords(clean), " ");
+    words_.clear();
+    SplitWords(Sanitized(text, clean_), words_);
+    WriteWrapped(first_prefix, rest_prefix, words_, " ");
+  }
+
+  /// The remediation of a finding: the same few texts over and over, so each is wrapped once.
+  void WriteRemediation(std::string_view text) {
+    auto [it, added] = remediations_.try_emplace(text);
+    if (added) {
+      std::string saved;
+      saved.swap(pending_);
+      WriteText("      fix: ", "           ", text);
+      it->second.swap(pending_);
+      pending_.swap(saved);
+    }
+    pending_ += it->second;
+  }
+
+  /// Writes what WriteWrapped has gathered once there is enough of it (it writes in large blocks
+  /// rather than line by line).
+  void MaybeFlush() {
+    if (pending_.size() >= kFlushBytes) Flush();
+  }
+
+  /// Writes what WriteWrapped has gathered.
+  void Flush() {
+    out_.write(pending_.data(), static_cast<std::streamsize>(pending_.size()));
+    pending_.clear();
   }
 
   /// The line naming the finding: `file:line  Kind namespace/name  check-id[  suffix]`.
   void WriteFindingHeader(const core::Finding& f, size_t indent, std::string_view suffix) {
-    const std::string location = SanitizeForTerminal(LocationLabel(f.file, f.line));
-    const std::string object = SanitizeForTerminal(ObjectLabel(f.object));
-    const std::string check = SanitizeForTerminal(f.check);
-    std::vector<std::string_view> tokens = {location, object, check};
-    if (!suffix.empty()) tokens.push_back(suffix);
-    const std::string prefix(indent, ' ');
-    WriteWrapped(prefix, prefix + "    ", tokens, "  ");
+    // Findings come mostly in runs about one object of one file: the sanitized file name and
+    // object label are kept from one finding to the next. Texts shared with the last finding (the
+    // same buffers, which the copies kept here hold on to) are the same.
+    const auto same = [](const core::SharedString& a, const core::SharedString& b) {
+      return a.data() == b.data() && a.size() == b.size();
+    };
+    if (!same(f.file, last_file_) || f.file.empty()) {
+      last_file_ = f.file;
+      file_label_ = SanitizeForTerminal(LocationLabel(f.file, 0));
+    }
+    if (!same(f.object.kind, last_object_.kind) ||
+        !same(f.object.namespace_, last_object_.namespace_) ||
+        !same(f.object.name, last_object_.name) || f.object.name.empty()) {
+      last_object_ = f.object;
+      object_label_ = SanitizeForTerminal(ObjectLabel(f.object));
+    }
+    location_ = file_label_;
+    if (f.line > 0) {
+      location_ += ':';
+      location_ += std::to_string(f.line);
+    }
+    std::array<std::string_view, 4> tokens = {location_, object_label_, Sanitized(f.check, clean_),
+                                              suffix};
+    const std::string_view spaces = "            ";
+    WriteWrapped(spaces.substr(0, indent), spaces.substr(0, indent + 4),
+                 std::span(tokens.data(), suffix.empty() ? 3 : 4), "  ");
   }
 
   void WriteDiagnostics() {
@@ -149,8 +204,10 @@ class TableWriter {
         for (const core::Finding* f : bucket) {
           WriteFindingHeader(*f, 4, {});
           WriteText("      ", "      ", f->message);
-          if (!f->remediation.empty()) WriteText("      fix: ", "           ", f->remediation);
+          if (!f->remediation.empty()) WriteRemediation(f->remediation);
+          MaybeFlush();
         }
+        Flush();
       }
       out_ << '\n';
     }
@@ -164,8 +221,10 @@ class TableWriter {
       WriteFindingHeader(f, 2, suffix);
       WriteText("    ", "    ", f.message);
       WriteText("    suppressed: ", "                ",
-                f.suppression.empty() ? "yes" : f.suppression);
+                f.suppression.empty() ? std::string_view("yes") : f.suppression.view());
+      MaybeFlush();
     }
+    Flush();
     out_ << '\n';
   }
 
@@ -247,10 +306,24 @@ class TableWriter {
     }
   }
 
+  static constexpr size_t kFlushBytes = size_t{1} << 16;
+
   const ScanReport& report_;
   const WriteOptions& options_;
   std::ostream& out_;
   const Summary summary_;
+  std::string pending_;  ///< Output of WriteWrapped not yet written to out_.
+  // Scratch space reused from finding to finding, and the labels of the last finding's file and
+  // object (see WriteFindingHeader).
+  std::string clean_;
+  std::vector<std::string_view> words_;
+  std::string location_;
+  core::SharedString last_file_;
+  std::string file_label_;
+  core::ObjectRef last_object_;
+  std::string object_label_;
+  /// Remediation text -> its wrapped lines (views of the findings' text, alive while writing).
+  std::unordered_map<std::string_view, std::string> remediations_;
 };
 
 }  // namespace

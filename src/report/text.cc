@@ -1,6 +1,8 @@
 #include "report/text.h"
 
 #include <array>
+#include <cstdint>
+#include <cstring>
 
 namespace centinela::report {
 
@@ -120,7 +122,28 @@ int32_t DecodeUtf8(std::string_view text, size_t* length) {
   return cp;
 }
 
+// Checked 8 bytes at a time: the text of reports nearly always is printable ASCII.
+bool IsPrintableAscii(std::string_view text) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+  const auto zero_bytes = [](uint64_t v) { return (v - kOnes) & ~v & kHighBits; };
+  size_t i = 0;
+  for (; i + sizeof(uint64_t) <= text.size(); i += sizeof(uint64_t)) {
+    uint64_t word = 0;
+    std::memcpy(&word, text.data() + i, sizeof(word));
+    // Bytes >= 0x80, bytes < 0x20, and DEL (0x7F).
+    const uint64_t flags = (word & kHighBits) | ((word - kOnes * 0x20) & ~word & kHighBits) |
+                           zero_bytes(word ^ (kOnes * 0x7F));
+    if (flags != 0) return false;
+  }
+  for (; i < text.size(); ++i) {
+    if (text[i] < 0x20 || text[i] >= 0x7F) return false;
+  }
+  return true;
+}
+
 std::string SanitizeForTerminal(std::string_view text, bool keep_tabs) {
+  if (IsPrintableAscii(text)) return std::string(text);
   std::string out;
   out.reserve(text.size());
   size_t i = 0;
@@ -168,6 +191,7 @@ std::string XmlEscapeAttribute(std::string_view text) {
 }
 
 size_t DisplayWidth(std::string_view text) {
+  if (IsPrintableAscii(text)) return text.size();
   size_t width = 0;
   size_t i = 0;
   while (i < text.size()) {
@@ -197,7 +221,8 @@ std::string JoinObject(const core::ObjectRef& object, char kind_separator, std::
 }  // namespace
 
 std::string ObjectLabel(const core::ObjectRef& object) {
-  return JoinObject(object, ' ', object.name.empty() ? std::string_view("<unnamed>") : object.name);
+  return JoinObject(object, ' ',
+                    object.name.empty() ? std::string_view("<unnamed>") : object.name.view());
 }
 
 std::string ObjectQualifiedName(const core::ObjectRef& object) {

@@ -20,6 +20,10 @@ inline constexpr std::string_view kReplacementChar = "\xEF\xBF\xBD";
 /// not well-formed).
 int32_t DecodeUtf8(std::string_view text, size_t* length);
 
+/// True when every byte of `text` is printable ASCII (0x20 to 0x7E): text that SanitizeForTerminal
+/// keeps as it is and whose DisplayWidth is its size.
+bool IsPrintableAscii(std::string_view text);
+
 /// Makes untrusted text safe to print on a terminal: C0 and C1 controls, DEL and bidirectional
 /// overrides become visible escapes (`\n`, `\t`, `\r`, `\x1b`, `\u202e`), and bytes that are not
 /// UTF-8 become `\xNN`. Other text, including well-formed non-ASCII UTF-8, is kept. With

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <functional>
 #include <ostream>
 
 #include "checks/registry.h"
+#include "report/json_writer.h"
 #include "report/report.h"
 
 /// The writer of each format, called by report::Write. Internal to report/.
@@ -23,6 +25,13 @@ inline size_t ErrorCount(const ScanReport& report) {
       std::count_if(report.diagnostics.begin(), report.diagnostics.end(),
                     [](const core::Diagnostic& d) { return d.level == core::DiagLevel::kError; }));
 }
+
+/// Writes `count` elements into the array that `w` has open `depth` containers deep, element `i`
+/// rendered by `render(i, writer)`. Large arrays are rendered on every core, in batches of which
+/// only a few are held in memory at a time, and appended in order: the output is byte for byte that
+/// of a plain loop. `render` must be safe to call concurrently for different elements.
+void WriteArrayElements(JsonWriter& w, size_t depth, size_t count,
+                        const std::function<void(size_t, JsonWriter&)>& render);
 
 void WriteTable(const ScanReport& report, const WriteOptions& options, std::ostream& out);
 void WriteJson(const ScanReport& report, const WriteOptions& options, std::ostream& out);

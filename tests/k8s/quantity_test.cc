@@ -37,6 +37,31 @@ TEST(Quantity, DecimalSuffixes) {
   EXPECT_EQ(Milli("1500000n"), 2);
 }
 
+// Around the limits of the 64-bit fast path (at most 18 digits, digits x 2^binary below 2^63, at
+// most 18 decimal places either way) and of int64 itself; expected values computed exactly.
+TEST(Quantity, ExactAroundTheLimitsOf64Bits) {
+  EXPECT_EQ(Milli("922337203685477580m"), 922337203685477580);
+  EXPECT_EQ(Milli("9223372036854775806m"), 9223372036854775806);
+  EXPECT_EQ(Milli("9223372036854775807m"), kMax);
+  EXPECT_EQ(Milli("9223372036854775808m"), kMax);
+  EXPECT_EQ(Milli("9223372036854775.807"), kMax);
+  EXPECT_EQ(Milli("9223372036854775.808"), kMax);
+  EXPECT_EQ(Milli("9007199254740Ki"), 9223372036853760000);
+  EXPECT_EQ(Milli("9007199254741Ki"), kMax);
+  EXPECT_EQ(Milli("8796093022Mi"), 9223372036636672000);
+  EXPECT_EQ(Milli("8796093023Mi"), kMax);
+  EXPECT_EQ(Milli("-922337203685477580m"), -922337203685477580);
+  EXPECT_EQ(Milli("-9007199254741Ki"), kMin);
+  EXPECT_EQ(Milli("0.000000000000000001k"), 1);
+  EXPECT_EQ(Milli("0.000000000000000001"), 1);
+  EXPECT_EQ(Milli("1.000000000000000001"), 1001);
+  EXPECT_EQ(Milli("123456789.123456789"), 123456789124);
+  EXPECT_EQ(Milli("12345678901234567.8m"), 12345678901234568);
+  EXPECT_EQ(Milli("2.5e-3"), 3);
+  EXPECT_EQ(Milli("999999999999999999e-21"), 1);
+  EXPECT_EQ(Milli("1e-20"), 1);
+}
+
 TEST(Quantity, BinarySuffixes) {
   EXPECT_EQ(Milli("1Ki"), 1'024'000);
   EXPECT_EQ(Milli("1Mi"), 1'048'576'000);

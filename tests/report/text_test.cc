@@ -86,6 +86,27 @@ TEST(XmlEscape, KeepsNonAsciiUtf8AndAllowedControls) {
   EXPECT_EQ(XmlEscapeText("\x7f\xC2\x85"), "\x7f\xC2\x85");  // DEL and NEL are XML 1.0 Chars
 }
 
+// The word-at-a-time check against the byte-by-byte definition: every byte value at every offset
+// of strings of up to three words.
+TEST(IsPrintableAscii, EveryByteAtEveryOffset) {
+  for (size_t length = 1; length <= 24; ++length) {
+    for (size_t at = 0; at < length; ++at) {
+      for (int c = 0; c < 256; ++c) {
+        std::string text(length, 'a');
+        text[at] = static_cast<char>(c);
+        const bool printable = c >= 0x20 && c < 0x7F;
+        ASSERT_EQ(IsPrintableAscii(text), printable) << c << " at " << at << " of " << length;
+        if (printable) {
+          EXPECT_EQ(SanitizeForTerminal(text), text);
+          EXPECT_EQ(DisplayWidth(text), length);
+        }
+      }
+    }
+  }
+  EXPECT_TRUE(IsPrintableAscii(""));
+  EXPECT_TRUE(IsPrintableAscii(" ~"));
+}
+
 TEST(DisplayWidth, CountsCodePoints) {
   EXPECT_EQ(DisplayWidth(""), 0u);
   EXPECT_EQ(DisplayWidth("abc"), 3u);

@@ -1,7 +1,9 @@
-#include <algorithm>
+#include <array>
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -69,13 +71,17 @@ std::string TopOwner(const k8s::Object& object, const k8s::Snapshot& snapshot) {
 
 struct App {
   std::string key;
-  bool labelled = false;  // key is an app label value, not a workload
-  std::vector<std::string> workloads;
+  bool labelled = false;                         // key is an app label value, not a workload
+  std::vector<std::string> workloads;            // in the order first seen
+  std::unordered_set<std::string> workload_set;  // the same, to find them in constant time
 };
 
 struct Usage {
   const k8s::PodView* first = nullptr;
-  std::vector<App> apps;
+  std::vector<App> apps;  // in the order first seen
+  // Index in `apps` by key, for labelled and unlabelled keys: a ServiceAccount may serve
+  // thousands of applications, and looking each up in the list would be quadratic.
+  std::array<std::unordered_map<std::string, size_t>, 2> app_index;
 };
 
 class SaSharedByWorkloads : public Check {
@@ -114,19 +120,11 @@ class SaSharedByWorkloads : public Check {
         key = TopOwner(owner, snapshot);
         labelled = false;
       }
-      App* app = nullptr;
-      for (App& a : usage.apps) {
-        if (a.key == key && a.labelled == labelled) app = &a;
-      }
-      if (app == nullptr) {
-        usage.apps.push_back(App{key, labelled, {}});
-        app = &usage.apps.back();
-      }
+      auto [index, added] = usage.app_index[labelled ? 1 : 0].try_emplace(key, usage.apps.size());
+      if (added) usage.apps.push_back(App{key, labelled, {}, {}});
+      App& app = usage.apps[index->second];
       std::string workload = WorkloadName(owner);
-      if (std::find(app->workloads.begin(), app->workloads.end(), workload) ==
-          app->workloads.end()) {
-        app->workloads.push_back(std::move(workload));
-      }
+      if (app.workload_set.insert(workload).second) app.workloads.push_back(std::move(workload));
     }
 
     for (const auto& id : order) {
