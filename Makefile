@@ -73,7 +73,7 @@ fuzz: deps
 bench: deps-bench
 	scripts/cmake-configure build-bench $(CXX_COMPILER) -DCMAKE_BUILD_TYPE=Release \
 	  -DCENTINELA_SANITIZE=OFF -DCENTINELA_FUZZ=OFF -DCENTINELA_TESTS=OFF -DCENTINELA_BENCH=ON $(CMAKE_FLAGS)
-	cmake --build build-bench -j$(JOBS) --target centinela bench_parse bench_scan
+	cmake --build build-bench -j$(JOBS) --target centinela bench_parse bench_scan bench_pss bench_phases
 	scripts/bench.sh build-bench
 
 format: deps-lint

@@ -1,9 +1,8 @@
-// Checks the shared predicates against the upstream Pod Security fixtures
-// (../shared/conformance/pod-security-admission/test/testdata/{baseline,restricted}/v1.N/{pass,fail}/*.yaml):
-// for every control whose predicates live in pss/, a `fail` fixture named after the control must
-// violate it, and a `pass` fixture must violate no control of its level and version. The full Pod
-// Security engine (levels x versions, every control) builds on these predicates; this test pins
-// their semantics to upstream's.
+// Runs the upstream Pod Security fixtures
+// (../shared/conformance/pod-security-admission/test/testdata/{baseline,restricted}/v1.N/{pass,fail}/*.yaml)
+// through the engine: every `pass` pod must be allowed at its level and version, every `fail` pod
+// forbidden, by the check its file name starts with (or the restricted check that overrides it).
+// The shared predicates that checks/ uses are pinned to the same fixtures.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -11,12 +10,16 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/diagnostic.h"
 #include "doc/corpus.h"
 #include "k8s/snapshot.h"
+#include "pss/evaluate.h"
+#include "pss/policy.h"
 #include "pss/predicates.h"
 #include "test_util.h"
 
@@ -198,53 +201,221 @@ std::string ControlOf(const fs::path& file) {
   return stem;
 }
 
-TEST(PodSecurityConformance, PredicatesMatchUpstreamFixtures) {
-  const fs::path root =
-      testing::SourcePath("../shared/conformance/pod-security-admission/test/testdata");
+// One upstream fixture, loaded once for all the tests below.
+struct Fixture {
+  fs::path file;
+  Level level = Level::kBaseline;
+  int minor = 0;
+  bool pass = false;
+  std::string check;  // for fail fixtures: the lower-case check id the file name starts with
+  std::unique_ptr<doc::Corpus> corpus;
+  std::unique_ptr<k8s::Snapshot> snapshot;
+  const k8s::PodView* pod = nullptr;
+};
+
+fs::path FixtureRoot() {
+  return testing::SourcePath("../shared/conformance/pod-security-admission/test/testdata");
+}
+
+std::optional<std::vector<Fixture>> LoadFixtures() {
   std::error_code ec;
-  if (!fs::is_directory(root, ec)) {
-    const char* ci = std::getenv("CI");
-    if (ci != nullptr && std::string(ci) == "true") FAIL() << "missing conformance data: " << root;
-    GTEST_SKIP() << "conformance data not found at " << root
-                 << " (checked out beside the repository in CI)";
+  if (!fs::is_directory(FixtureRoot(), ec)) return std::nullopt;
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::recursive_directory_iterator(FixtureRoot())) {
+    if (entry.is_regular_file() && entry.path().extension() == ".yaml") {
+      files.push_back(entry.path());
+    }
   }
-  size_t pods = 0;
-  size_t failing_checked = 0;
-  for (std::string_view level : {"baseline", "restricted"}) {
-    const bool restricted = level == "restricted";
-    for (const auto& version_dir : fs::directory_iterator(root / level)) {
-      const std::string version = version_dir.path().filename().string();  // "v1.24"
-      const int minor = std::stoi(version.substr(version.find('.') + 1));
-      for (std::string_view outcome : {"pass", "fail"}) {
-        const fs::path dir = version_dir.path() / outcome;
-        if (!fs::is_directory(dir, ec)) continue;
-        for (const auto& entry : fs::directory_iterator(dir)) {
-          const fs::path& file = entry.path();
-          SCOPED_TRACE(file.string());
-          doc::Corpus corpus;
-          core::DiagnosticSink sink;
-          corpus.AddPath(file.string(), sink);
-          k8s::Snapshot snapshot = k8s::Snapshot::Build(corpus.documents(), sink);
-          ASSERT_EQ(snapshot.pod_views().size(), 1U);
-          const k8s::PodView& pod = snapshot.pod_views().front();
-          ++pods;
-          if (outcome == "pass") {
-            for (const Control& c : Controls()) {
-              if (c.restricted_only && !restricted) continue;
-              EXPECT_FALSE(c.violates(pod, minor))
-                  << "control " << c.prefix << " flags an allowed pod";
-            }
-            continue;
-          }
-          const std::string control = ControlOf(file);
-          for (const Control& c : Controls()) {
-            if (c.prefix != control) continue;
-            EXPECT_TRUE(c.violates(pod, minor))
-                << "control " << c.prefix << " misses a forbidden pod";
-            ++failing_checked;
+  std::sort(files.begin(), files.end());
+  std::vector<Fixture> fixtures;
+  for (const fs::path& file : files) {
+    Fixture f;
+    f.file = file;
+    const fs::path outcome_dir = file.parent_path();
+    const fs::path version_dir = outcome_dir.parent_path();
+    const std::string level = version_dir.parent_path().filename().string();
+    const std::string version = version_dir.filename().string();  // "v1.24"
+    f.level = level == "restricted" ? Level::kRestricted : Level::kBaseline;
+    f.minor = std::stoi(version.substr(version.find('.') + 1));
+    f.pass = outcome_dir.filename() == "pass";
+    f.check = ControlOf(file);
+    f.corpus = std::make_unique<doc::Corpus>();
+    core::DiagnosticSink sink;
+    f.corpus->AddPath(file.string(), sink);
+    f.snapshot = std::make_unique<k8s::Snapshot>(k8s::Snapshot::Build(f.corpus->documents(), sink));
+    if (f.snapshot->pod_views().size() == 1) f.pod = &f.snapshot->pod_views().front();
+    fixtures.push_back(std::move(f));
+  }
+  return fixtures;
+}
+
+// Every fixture, loaded once; nullptr when the data is missing (then the tests skip, or fail under
+// CI=true).
+const std::vector<Fixture>* Fixtures() {
+  static const std::optional<std::vector<Fixture>> kFixtures = LoadFixtures();
+  return kFixtures.has_value() ? &*kFixtures : nullptr;
+}
+
+#define REQUIRE_FIXTURES()                                            \
+  const std::vector<Fixture>* fixtures = Fixtures();                  \
+  if (fixtures == nullptr) {                                          \
+    const char* ci = std::getenv("CI");                               \
+    if (ci != nullptr && std::string(ci) == "true") {                 \
+      FAIL() << "missing conformance data: " << FixtureRoot();        \
+    }                                                                 \
+    GTEST_SKIP() << "conformance data not found at " << FixtureRoot() \
+                 << " (checked out beside the repository in CI)";     \
+  }
+
+std::string Lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// The fixture prefix of the check that reports a failure of check `prefix` at `level`: the check
+// itself, or the restricted check that overrides it there.
+bool ReportsCheck(const Violation& v, std::string_view prefix, Level level, int minor) {
+  const std::string id = Lower(v.check->id);
+  if (id == prefix) return true;
+  if (level != Level::kRestricted) return false;
+  return (prefix == "hostpathvolumes" && id == "restrictedvolumes") ||
+         (prefix == "seccompprofile_baseline" && minor >= 19 &&
+          id == "seccompprofile_restricted") ||
+         (prefix == "capabilities_baseline" && minor >= 22 && id == "capabilities_restricted") ||
+         (prefix == "procmount" && minor >= 35 && id == "procmount_restricted");
+}
+
+TEST(PodSecurityConformance, EveryFixtureGetsItsDirectorysVerdict) {
+  REQUIRE_FIXTURES();
+  size_t agreed = 0;
+  for (const Fixture& f : *fixtures) {
+    SCOPED_TRACE(f.file.string());
+    ASSERT_NE(f.pod, nullptr) << "expected exactly one pod";
+    const LevelVersion policy{f.level, Version::Of(f.minor)};
+    const Verdict verdict = Evaluate(*f.pod, policy);
+    std::string violations;
+    for (const Violation& v : verdict.violations) violations += "\n  " + v.Text();
+    if (f.pass) {
+      EXPECT_TRUE(verdict.allowed()) << policy.ToString() << " forbids:" << violations;
+      if (verdict.allowed()) ++agreed;
+      continue;
+    }
+    EXPECT_FALSE(verdict.allowed()) << policy.ToString() << " allows it";
+    const bool named =
+        std::any_of(verdict.violations.begin(), verdict.violations.end(),
+                    [&](const Violation& v) { return ReportsCheck(v, f.check, f.level, f.minor); });
+    EXPECT_TRUE(named) << "check " << f.check << " not among:" << violations;
+    if (!verdict.allowed() && named) ++agreed;
+  }
+  EXPECT_EQ(fixtures->size(), 4537U);
+  EXPECT_EQ(agreed, 4537U);
+}
+
+// Decide (which picks the violated checks) and Explain (which words them) must agree, check by
+// check, on every fixture at both levels and at every version.
+TEST(PodSecurityConformance, DecisionAndExplanationAgree) {
+  REQUIRE_FIXTURES();
+  size_t explained = 0;
+  for (const Fixture& f : *fixtures) {
+    if (f.pod == nullptr) continue;
+    SCOPED_TRACE(f.file.string());
+    for (int minor : {0, 8, 18, 19, 22, 23, 25, 31, 34, 35, 37}) {
+      for (Level level : {Level::kBaseline, Level::kRestricted}) {
+        const internal::CheckMask active = internal::ActiveChecks(level, minor);
+        const internal::CheckMask bad = internal::Decide(*f.pod, minor, active);
+        for (size_t i = 0; i < internal::kCheckCount; ++i) {
+          const auto id = static_cast<internal::CheckId>(i);
+          if ((active & internal::Bit(id)) == 0) continue;
+          Violation v;
+          const bool found = internal::Explain(*f.pod, minor, id, &v);
+          const bool decided = (bad & internal::Bit(id)) != 0;
+          // Whole-pod exemptions (Windows, user namespaces) are Decide's alone.
+          if (decided) {
+            EXPECT_TRUE(found) << AllChecks()[i].id << " at v1." << minor;
+            EXPECT_FALSE(v.reason.empty());
+            EXPECT_NE(v.node, nullptr);
+            EXPECT_FALSE(v.path.empty());
+            ++explained;
+          } else if (found) {
+            const bool windows = IsWindowsPod(*f.pod) && minor >= 25;
+            const bool user_ns = UsesUserNamespace(*f.pod) && minor >= 35;
+            EXPECT_TRUE(windows || user_ns) << AllChecks()[i].id << " at v1." << minor
+                                            << " explained but not decided: " << v.Text();
           }
         }
       }
+    }
+  }
+  EXPECT_GT(explained, 10000U);
+}
+
+// Evaluating one check alone gives the same violation as evaluating them all.
+TEST(PodSecurityConformance, SingleCheckEvaluationMatches) {
+  REQUIRE_FIXTURES();
+  for (const Fixture& f : *fixtures) {
+    if (f.pod == nullptr || f.pass) continue;
+    SCOPED_TRACE(f.file.string());
+    const LevelVersion policy{f.level, Version::Of(f.minor)};
+    const Verdict all = Evaluate(*f.pod, policy);
+    for (const Violation& v : all.violations) {
+      const Verdict one = Evaluate(*f.pod, policy, v.check);
+      ASSERT_EQ(one.violations.size(), 1U);
+      EXPECT_EQ(one.violations[0].check, v.check);
+      EXPECT_EQ(one.violations[0].Text(), v.Text());
+      EXPECT_EQ(one.violations[0].path, v.path);
+    }
+  }
+}
+
+// StrictestLevel (one pass for both levels) agrees with evaluating each level.
+TEST(PodSecurityConformance, StrictestLevelMatchesEvaluate) {
+  REQUIRE_FIXTURES();
+  size_t by_level[3] = {};
+  for (const Fixture& f : *fixtures) {
+    if (f.pod == nullptr) continue;
+    SCOPED_TRACE(f.file.string());
+    for (int minor : {0, 8, 19, 22, 25, 34, 35, 37}) {
+      const Version version = Version::Of(minor);
+      Level expected = Level::kPrivileged;
+      if (Evaluate(*f.pod, {Level::kRestricted, version}).allowed()) {
+        expected = Level::kRestricted;
+      } else if (Evaluate(*f.pod, {Level::kBaseline, version}).allowed()) {
+        expected = Level::kBaseline;
+      }
+      EXPECT_EQ(StrictestLevel(*f.pod, version), expected) << "v1." << minor;
+      ++by_level[static_cast<size_t>(expected)];
+    }
+  }
+  // The fixtures exercise all three outcomes.
+  EXPECT_GT(by_level[0], 1000U);
+  EXPECT_GT(by_level[1], 1000U);
+  EXPECT_GT(by_level[2], 1000U);
+}
+
+TEST(PodSecurityConformance, PredicatesMatchUpstreamFixtures) {
+  REQUIRE_FIXTURES();
+  size_t pods = 0;
+  size_t failing_checked = 0;
+  for (const Fixture& f : *fixtures) {
+    SCOPED_TRACE(f.file.string());
+    ASSERT_NE(f.pod, nullptr);
+    const k8s::PodView& pod = *f.pod;
+    const bool restricted = f.level == Level::kRestricted;
+    ++pods;
+    if (f.pass) {
+      for (const Control& c : Controls()) {
+        if (c.restricted_only && !restricted) continue;
+        EXPECT_FALSE(c.violates(pod, f.minor)) << "control " << c.prefix << " flags an allowed pod";
+      }
+      continue;
+    }
+    for (const Control& c : Controls()) {
+      if (c.prefix != f.check) continue;
+      EXPECT_TRUE(c.violates(pod, f.minor)) << "control " << c.prefix << " misses a forbidden pod";
+      ++failing_checked;
     }
   }
   EXPECT_GT(pods, 4000U);
