@@ -36,18 +36,21 @@ std::vector<std::string> Registry::SuggestIds(std::string_view id) const {
   return core::Suggest(id, ids);
 }
 
+Registry BuildRegistry(const pss::AdmissionConfig* pss_config) {
+  Registry r;
+  RegisterContainerChecks(r);
+  RegisterDataChecks(r);
+  RegisterNetworkChecks(r);
+  RegisterOrchestratorChecks(r);
+  RegisterPermissionsChecks(r);
+  RegisterPodChecks(r);
+  RegisterPssChecks(r, pss_config);
+  return r;
+}
+
 const Registry& BuiltinRegistry() {
-  static const Registry registry = [] {
-    Registry r;
-    RegisterContainerChecks(r);
-    RegisterDataChecks(r);
-    RegisterNetworkChecks(r);
-    RegisterOrchestratorChecks(r);
-    RegisterPermissionsChecks(r);
-    RegisterPodChecks(r);
-    return r;
-  }();
-  return registry;
+  static const Registry kRegistry = BuildRegistry(nullptr);
+  return kRegistry;
 }
 
 }  // namespace centinela::checks

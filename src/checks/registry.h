@@ -7,6 +7,10 @@
 
 #include "checks/check.h"
 
+namespace centinela::pss {
+struct AdmissionConfig;
+}  // namespace centinela::pss
+
 namespace centinela::checks {
 
 /// The set of checks, sorted by id. Built once; read-only afterwards.
@@ -34,8 +38,18 @@ void RegisterNetworkChecks(Registry& registry);
 void RegisterDataChecks(Registry& registry);
 void RegisterPermissionsChecks(Registry& registry);
 void RegisterOrchestratorChecks(Registry& registry);
+/// The Pod Security family (src/checks/pss/): one check per control of pss::AllChecks() and
+/// pss-namespace-label-invalid. `config` (copied) is the API server's PodSecurity configuration;
+/// null means its built-in one (privileged defaults, no exemptions): only namespaces with
+/// pod-security.kubernetes.io labels are then evaluated.
+void RegisterPssChecks(Registry& registry, const pss::AdmissionConfig* config);
 
-/// Every built-in check. Constructed on first use; immutable.
+/// Every built-in check, the Pod Security family using `pss_config` (see RegisterPssChecks), e.g.
+/// for `centinela scan --pss-config FILE`.
+Registry BuildRegistry(const pss::AdmissionConfig* pss_config);
+
+/// Every built-in check, with the built-in Pod Security configuration (BuildRegistry(nullptr)).
+/// Constructed on first use; immutable.
 const Registry& BuiltinRegistry();
 
 }  // namespace centinela::checks

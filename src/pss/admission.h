@@ -55,34 +55,69 @@ struct AdmissionConfig {
 /// privileged:latest for every mode, no exemptions (the API server's behaviour without a file).
 AdmissionConfig DefaultAdmissionConfig();
 
-/// Reads and validates a configuration file as the API server does (unknown fields, bad levels or
-/// versions, wrong kinds are errors). Errors are `file:line:col: ...` messages.
+/// Reads and validates a configuration file (YAML or JSON, one document) as the API server does,
+/// strictly: unknown or mistyped fields, wrong apiVersion/kind, invalid levels or versions,
+/// invalid or duplicate exemptions are errors; empty defaults become privileged / latest. In an
+/// AdmissionConfiguration, the first plugin named PodSecurity is used: its inline `configuration`,
+/// else its `path` (relative to the directory of `path`), else the defaults; without such a plugin,
+/// the defaults. The error holds every problem found, one `file:line:col: error: message` line
+/// each.
 core::Result<AdmissionConfig> LoadAdmissionConfig(const std::string& path);
 
 /// A namespace label the API server would reject, with where it is written.
 struct LabelError {
   std::string label;  ///< e.g. "pod-security.kubernetes.io/enforce-version".
   std::string value;
-  std::string message;  ///< e.g. `must be one of privileged, baseline, restricted`.
+  /// Upstream's wording: `must be one of privileged, baseline, restricted` for a level,
+  /// `must be "latest" or "v1.x"` for a version.
+  std::string message;
+  /// The label's value node; null when the labels were given without their object.
   const doc::Node* node = nullptr;
 };
 
-/// The policy of a namespace with `labels` (upstream api.PolicyToEvaluate): each mode from its
-/// labels, else from `defaults`; a level label without a version label means latest; invalid
-/// values are reported in `errors` and evaluated as upstream does.
+/// The policy of a namespace with `labels` (upstream api.PolicyToEvaluate). Each label present
+/// overrides its part of `defaults`: a level label without a version label keeps the default
+/// version (latest unless the configuration says otherwise), a version label without a level label
+/// keeps the default level. Invalid values are reported in `errors` (in the order enforce, enforce
+/// version, audit, audit version, warn, warn version) and evaluated as upstream does: an invalid
+/// enforce level as restricted (fail closed), an invalid audit or warn level as privileged (fail
+/// open), an invalid version as latest. Other labels, including unknown
+/// `pod-security.kubernetes.io/` ones, are ignored.
 Policy PolicyForNamespace(const k8s::StringMap& labels, const Policy& defaults,
                           std::vector<LabelError>* errors = nullptr);
+/// The same for the labels of a Namespace object; `errors` also carry the label value nodes.
+Policy PolicyForNamespace(const k8s::Object& namespace_object, const Policy& defaults,
+                          std::vector<LabelError>* errors = nullptr);
 
-/// Who creates the pods of a workload, for the usernames exemption: the requesting user for a
-/// bare Pod (unknown offline unless given), the controller's ServiceAccount for workloads
-/// (system:serviceaccount:kube-system:replicaset-controller for Deployments and ReplicaSets, ...).
+/// True when every mode is privileged: the API server evaluates nothing.
+bool FullyPrivileged(const Policy& policy);
+
+/// Whether the API server evaluates `mode` for the pod spec of `object`: every mode for a Pod and
+/// for the pods a controller creates from a workload's template (Deployment, ReplicaSet,
+/// StatefulSet, DaemonSet, Job, CronJob, ReplicationController; audit and warn also apply when the
+/// workload itself is created); audit and warn only for a PodTemplate, from which no controller
+/// creates pods; nothing for other kinds.
+bool ModeApplies(Mode mode, const k8s::Object& object);
+
+/// Who creates the pods of a workload, for the usernames exemption: `requesting_user` for a Pod
+/// (nullopt, unknown, when not given; its ownerReferences are not trusted, since whoever creates a
+/// pod writes them); for workloads, the ServiceAccount of the
+/// kube-controller-manager controller that creates their pods, as it authenticates with
+/// --use-service-account-credentials (the kubeadm default):
+/// system:serviceaccount:kube-system:replicaset-controller for a Deployment (whose ReplicaSets
+/// create the pods) and a ReplicaSet, ...:daemon-set-controller for a DaemonSet,
+/// ...:statefulset-controller for a StatefulSet, ...:job-controller for a Job and a CronJob (whose
+/// Jobs create the pods), ...:replication-controller for a ReplicationController. nullopt for a
+/// PodTemplate and for other kinds (no pods are created from them).
 std::optional<std::string> PodCreator(const k8s::Object& workload,
                                       std::optional<std::string_view> requesting_user);
 
-/// Why `pod` of `workload` (in `namespace_`) is exempt from Pod Security, e.g.
-/// `namespace "kube-system" is exempt`; nullopt when it is not exempt. `creator` is the user
-/// creating the pod (PodCreator); usernames exemptions apply only when it is known.
-std::optional<std::string> Exemption(const AdmissionConfig& config, std::string_view namespace_,
+/// Why `pod` (in `namespace_name`) is exempt from Pod Security, checked in the API server's order:
+/// `namespace "kube-system" is exempt` (exact name; never for an empty namespace),
+/// `user "..." is exempt` (when `creator`, the user creating the pod or workload, is known and
+/// listed), `runtimeClass "kata" is exempt` (spec.runtimeClassName, a non-empty string, listed);
+/// nullopt when it is not exempt.
+std::optional<std::string> Exemption(const AdmissionConfig& config, std::string_view namespace_name,
                                      const k8s::PodView& pod,
                                      std::optional<std::string_view> creator);
 

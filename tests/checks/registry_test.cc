@@ -2,11 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <iterator>
 #include <regex>
 #include <set>
 #include <string>
 
 #include "core/severity.h"
+#include "pss/policy.h"
 #include "test_util.h"
 
 namespace centinela::checks {
@@ -75,6 +77,44 @@ TEST(Registry, ContractIdsArePresent) {
                        "aws-legacy-kube2iam-annotation",
                        "api-deprecated-version"};
   for (const char* id : ids) EXPECT_NE(BuiltinRegistry().Find(id), nullptr) << id;
+}
+
+// The Pod Security family of issue 3: one check per control of the engine, and the label check.
+TEST(Registry, PodSecurityIdsArePresent) {
+  const char* ids[] = {"pss-allow-privilege-escalation",
+                       "pss-apparmor-profile",
+                       "pss-capabilities-baseline",
+                       "pss-capabilities-restricted",
+                       "pss-host-namespaces",
+                       "pss-host-path-volumes",
+                       "pss-host-ports",
+                       "pss-host-probes-and-host-lifecycle",
+                       "pss-namespace-label-invalid",
+                       "pss-privileged",
+                       "pss-proc-mount",
+                       "pss-proc-mount-restricted",
+                       "pss-restricted-volumes",
+                       "pss-run-as-non-root",
+                       "pss-run-as-user",
+                       "pss-seccomp-profile-baseline",
+                       "pss-seccomp-profile-restricted",
+                       "pss-selinux-options",
+                       "pss-sysctls",
+                       "pss-windows-host-process"};
+  size_t registered = 0;
+  for (const Check* c : BuiltinRegistry().All()) {
+    if (c->info().id.substr(0, 4) == "pss-") ++registered;
+  }
+  EXPECT_EQ(registered, std::size(ids));
+  for (const char* id : ids) EXPECT_NE(BuiltinRegistry().Find(id), nullptr) << id;
+  for (const pss::CheckDescriptor& d : pss::AllChecks()) {
+    const Check* c = BuiltinRegistry().Find(d.finding_id);
+    ASSERT_NE(c, nullptr) << d.finding_id;
+    EXPECT_EQ(c->info().control, d.control) << d.finding_id;
+    EXPECT_EQ(c->info().layer, core::Layer::kContainer) << d.finding_id;
+    EXPECT_EQ(c->info().severity, core::Severity::kHigh) << d.finding_id;
+    EXPECT_NE(c->info().title, "Pod Security control violated") << d.finding_id << " has no text";
+  }
 }
 
 TEST(Registry, SuggestsCloseIds) {
