@@ -23,6 +23,8 @@ namespace {
 // The flat command table (ninja style): one line per subcommand, sorted by name.
 constexpr Command kCommands[] = {
     {"checks", "list the checks or explain one (checks list | checks explain ID)", RunChecks},
+    {"pss", "evaluate pods against a Pod Security level (pss advise: the level per namespace)",
+     RunPss},
     {"scan", "scan manifests, directories or stdin and report findings by control", RunScan},
     {"version", "print the version", RunVersion},
 };

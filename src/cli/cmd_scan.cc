@@ -7,31 +7,25 @@
 #include <iostream>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "checks/config.h"
 #include "checks/registry.h"
 #include "checks/runner.h"
 #include "cli/commands.h"
+#include "cli/inputs.h"
 #include "core/diagnostic.h"
 #include "core/strings.h"
 #include "doc/corpus.h"
 #include "k8s/snapshot.h"
+#include "pss/admission.h"
 #include "report/report.h"
 #include "report/text.h"
 
 namespace centinela::cli {
 
 namespace {
-
-// Diagnostics quote the input; a hostile manifest must not be able to send escape sequences to the
-// terminal.
-std::string FormatForTerminal(core::Diagnostic d, bool color) {
-  d.location.file = report::SanitizeForTerminal(d.location.file);
-  d.message = report::SanitizeForTerminal(d.message);
-  d.source_line = report::SanitizeForTerminal(d.source_line, /*keep_tabs=*/true);
-  return core::FormatDiagnostic(d, color, color);
-}
 
 struct ScanFlags {
   std::vector<std::string> paths;
@@ -42,6 +36,7 @@ struct ScanFlags {
   std::vector<std::string> checks;
   std::vector<std::string> skip_checks;
   std::string config;
+  std::string pss_config;
   bool show_suppressed = false;
   std::string color = "auto";
   unsigned threads = 0;
@@ -140,6 +135,10 @@ int RunScan(const std::string& program, std::vector<std::string> args) {
                  "do not run these check ids (comma-separated, repeatable)");
   app.add_option("--config", flags.config,
                  "configuration file (default: ./.centinela.yaml when present)");
+  app.add_option("--pss-config", flags.pss_config,
+                 "the API server's PodSecurity admission configuration (PodSecurityConfiguration "
+                 "or AdmissionConfiguration): its defaults apply to every namespace and its "
+                 "exemptions are honoured");
   app.add_flag("--show-suppressed", flags.show_suppressed, "also show suppressed findings");
   app.add_option("--color", flags.color, "colour the table: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
@@ -152,7 +151,24 @@ int RunScan(const std::string& program, std::vector<std::string> args) {
     return code == 0 ? kExitOk : kExitUsage;
   }
 
-  const checks::Registry& registry = checks::BuiltinRegistry();
+  // With --pss-config, the Pod Security checks use that configuration; otherwise the built-in
+  // registry (namespaces with labels only).
+  std::optional<checks::Registry> pss_registry;
+  if (!flags.pss_config.empty()) {
+    core::Result<pss::AdmissionConfig> pss_config = pss::LoadAdmissionConfig(flags.pss_config);
+    if (!pss_config) {
+      // One `file:line:col: error: ...` line per problem.
+      std::string_view message = pss_config.error().message;
+      while (!message.empty()) {
+        const size_t end = std::min(message.find('\n'), message.size());
+        std::cerr << report::SanitizeForTerminal(message.substr(0, end)) << "\n";
+        message.remove_prefix(std::min(end + 1, message.size()));
+      }
+      return kExitUsage;
+    }
+    pss_registry = checks::BuildRegistry(&pss_config.value());
+  }
+  const checks::Registry& registry = pss_registry ? *pss_registry : checks::BuiltinRegistry();
   bool config_failed = false;
   std::optional<checks::Config> config = LoadConfig(program, flags.config, &config_failed);
   if (config_failed) return kExitUsage;

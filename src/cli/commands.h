@@ -19,6 +19,7 @@ struct Command {
   int (*run)(const std::string& program, std::vector<std::string> args);
 };
 
+int RunPss(const std::string& program, std::vector<std::string> args);
 int RunScan(const std::string& program, std::vector<std::string> args);
 int RunChecks(const std::string& program, std::vector<std::string> args);
 int RunVersion(const std::string& program, std::vector<std::string> args);
