@@ -157,13 +157,7 @@ int RunScan(const std::string& program, std::vector<std::string> args) {
   if (!flags.pss_config.empty()) {
     core::Result<pss::AdmissionConfig> pss_config = pss::LoadAdmissionConfig(flags.pss_config);
     if (!pss_config) {
-      // One `file:line:col: error: ...` line per problem.
-      std::string_view message = pss_config.error().message;
-      while (!message.empty()) {
-        const size_t end = std::min(message.find('\n'), message.size());
-        std::cerr << report::SanitizeForTerminal(message.substr(0, end)) << "\n";
-        message.remove_prefix(std::min(end + 1, message.size()));
-      }
+      PrintErrorLines(pss_config.error().message);  // one `file:line:col: error:` line each
       return kExitUsage;
     }
     pss_registry = checks::BuildRegistry(&pss_config.value());

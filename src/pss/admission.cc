@@ -643,12 +643,18 @@ std::optional<std::string> PodCreator(const k8s::Object& workload,
   return std::nullopt;
 }
 
-std::optional<std::string> Exemption(const AdmissionConfig& config, std::string_view namespace_name,
-                                     const k8s::PodView& pod,
-                                     std::optional<std::string_view> creator) {
+std::optional<std::string> ExemptNamespace(const AdmissionConfig& config,
+                                           std::string_view namespace_name) {
   if (!namespace_name.empty() && Contains(config.exempt_namespaces, namespace_name)) {
     return "namespace " + Quote(namespace_name) + " is exempt";
   }
+  return std::nullopt;
+}
+
+std::optional<std::string> Exemption(const AdmissionConfig& config, std::string_view namespace_name,
+                                     const k8s::PodView& pod,
+                                     std::optional<std::string_view> creator) {
+  if (std::optional<std::string> why = ExemptNamespace(config, namespace_name)) return why;
   if (creator && !creator->empty() && Contains(config.exempt_usernames, *creator)) {
     return "user " + Quote(*creator) + " is exempt";
   }

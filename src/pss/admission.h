@@ -112,6 +112,11 @@ bool ModeApplies(Mode mode, const k8s::Object& object);
 std::optional<std::string> PodCreator(const k8s::Object& workload,
                                       std::optional<std::string_view> requesting_user);
 
+/// `namespace "x" is exempt` when the configuration exempts that namespace; nullopt otherwise (also
+/// for the empty name). Exemption() starts with this test.
+std::optional<std::string> ExemptNamespace(const AdmissionConfig& config,
+                                           std::string_view namespace_name);
+
 /// Why `pod` (in `namespace_name`) is exempt from Pod Security, checked in the API server's order:
 /// `namespace "kube-system" is exempt` (exact name; never for an empty namespace),
 /// `user "..." is exempt` (when `creator`, the user creating the pod or workload, is known and

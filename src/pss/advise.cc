@@ -106,10 +106,8 @@ std::vector<NamespaceAdvice> Advise(const k8s::Snapshot& snapshot, const AdviseO
                                              &advice.label_errors)
                         : PolicyForNamespace(labels, options.config.defaults, &advice.label_errors);
 
-    const auto& exempt_namespaces = options.config.exempt_namespaces;
-    if (std::find(exempt_namespaces.begin(), exempt_namespaces.end(), name) !=
-        exempt_namespaces.end()) {
-      advice.exempt = "namespace \"" + std::string(name) + "\" is exempt";
+    if (std::optional<std::string> why = ExemptNamespace(options.config, name)) {
+      advice.exempt = std::move(*why);
       result.push_back(std::move(advice));
       continue;
     }
